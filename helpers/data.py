@@ -1,0 +1,159 @@
+"""Data sets: small 2-D toy problems and the 8×8 handwritten digits.
+
+Introduced in notebooks/02_weights_and_biases (toy sets) and notebooks/09_capstone_handwriting
+(digits). Every generator takes a seed, so the same call gives the same points.
+
+Every function returns ``X`` of shape (N, D) as float64 and ``y`` of shape (N,) as int64.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import numpy as np
+
+from .validate import as_array, labels, number_in, positive_int
+
+DATA_DIR = Path(__file__).parent / "data"
+DIGITS_FILE = DATA_DIR / "digits.csv.gz"
+DIGITS_SHA256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
+
+
+def _check(n, noise, where):
+    n = positive_int(n, "n", where, minimum=2)
+    noise = number_in(noise, "noise", where, low=0)
+    return n, noise
+
+
+def _halves(n):
+    return n // 2, n - n // 2
+
+
+def make_blobs(n: int = 200, noise: float = 1.0, seed: int = 0):
+    """Two round clouds of points, centred at (-2, -2) (class 0) and (2, 2) (class 1).
+
+    `noise` is the standard deviation of each cloud.
+    """
+    n, noise = _check(n, noise, "make_blobs")
+    rng = np.random.default_rng(seed)
+    n0, n1 = _halves(n)
+    y = np.r_[np.zeros(n0, int), np.ones(n1, int)]
+    centers = np.array([[-2.0, -2.0], [2.0, 2.0]])
+    X = centers[y] + noise * rng.standard_normal((n, 2))
+    return X, y
+
+
+def make_moons(n: int = 200, noise: float = 0.1, seed: int = 0):
+    """Two interleaving half circles: class 0 arches up, class 1 arches down, shifted right."""
+    n, noise = _check(n, noise, "make_moons")
+    rng = np.random.default_rng(seed)
+    n0, n1 = _halves(n)
+    t0, t1 = np.linspace(0, np.pi, n0), np.linspace(0, np.pi, n1)
+    X = np.r_[np.c_[np.cos(t0), np.sin(t0)], np.c_[1 - np.cos(t1), 0.5 - np.sin(t1)]]
+    y = np.r_[np.zeros(n0, int), np.ones(n1, int)]
+    return X + noise * rng.standard_normal(X.shape), y
+
+
+def make_circles(n: int = 200, noise: float = 0.05, factor: float = 0.5, seed: int = 0):
+    """A small circle (class 1) inside a big one (class 0); `factor` is the inner radius."""
+    n, noise = _check(n, noise, "make_circles")
+    factor = number_in(factor, "factor", "make_circles", low=0, high=1, low_open=True, high_open=True)
+    rng = np.random.default_rng(seed)
+    n0, n1 = _halves(n)
+    t0 = np.linspace(0, 2 * np.pi, n0, endpoint=False)
+    t1 = np.linspace(0, 2 * np.pi, n1, endpoint=False)
+    X = np.r_[np.c_[np.cos(t0), np.sin(t0)], factor * np.c_[np.cos(t1), np.sin(t1)]]
+    y = np.r_[np.zeros(n0, int), np.ones(n1, int)]
+    return X + noise * rng.standard_normal(X.shape), y
+
+
+def make_xor(n: int = 200, noise: float = 0.2, seed: int = 0):
+    """Four clouds at (±1, ±1): class 1 where exactly one coordinate is positive.
+
+    No single straight line separates the classes.
+    """
+    n, noise = _check(n, noise, "make_xor")
+    rng = np.random.default_rng(seed)
+    corners = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
+    which = np.arange(n) % 4
+    X = corners[which] + noise * rng.standard_normal((n, 2))
+    y = np.array([0, 1, 1, 0])[which]
+    return X, y
+
+
+def make_spirals(n: int = 200, noise: float = 0.1, turns: float = 1.5, seed: int = 0):
+    """Two arms spiralling out of the centre, one per class."""
+    n, noise = _check(n, noise, "make_spirals")
+    turns = number_in(turns, "turns", "make_spirals", low=0, low_open=True)
+    rng = np.random.default_rng(seed)
+    n0, n1 = _halves(n)
+    parts = []
+    for k, m in enumerate((n0, n1)):
+        r = np.linspace(0.1, 1.0, m)
+        t = turns * 2 * np.pi * r + k * np.pi
+        parts.append(np.c_[r * np.cos(t), r * np.sin(t)])
+    X = np.r_[parts[0], parts[1]]
+    y = np.r_[np.zeros(n0, int), np.ones(n1, int)]
+    return X + noise * rng.standard_normal(X.shape), y
+
+
+TOY_SETS = {"blobs": make_blobs, "moons": make_moons, "circles": make_circles,
+            "xor": make_xor, "spirals": make_spirals}
+
+
+def load_digits():
+    """The 1,797 handwritten digits, each 8×8 pixels with ink counts 0..16.
+
+    The file's SHA-256 is checked first, so a damaged or changed copy is caught.
+    Read from a gzipped CSV with numpy (no pickle). Source and licence: helpers/data/README.md.
+
+    Returns
+    -------
+    X : (1797, 64) float64, values 0..16, each row an 8×8 image read row by row
+    y : (1797,) int64, the digit 0..9
+    """
+    raw = DIGITS_FILE.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != DIGITS_SHA256:
+        raise ValueError(f"load_digits: {DIGITS_FILE} has SHA-256 {digest[:12]}…, expected "
+                         f"{DIGITS_SHA256[:12]}…. The file is damaged or was changed; restore it "
+                         "with `git checkout -- helpers/data/digits.csv.gz`.")
+    table = np.loadtxt(gzip.decompress(raw).decode("ascii").splitlines(), delimiter=",")
+    return table[:, :64].astype(np.float64), table[:, 64].astype(np.int64)
+
+
+def stratified_split(X, y, fractions=(0.7, 0.15, 0.15), seed: int = 0):
+    """Split into parts with the same mix of classes in each, the same way every time.
+
+    Parameters
+    ----------
+    X : (N, D) array
+    y : (N,) integer labels
+    fractions : sequence of floats summing to 1, e.g. (0.8, 0.2) or (0.7, 0.15, 0.15)
+    seed : int
+
+    Returns
+    -------
+    list of (X_part, y_part) pairs, one per fraction, in the order given.
+    """
+    X = as_array(X, "X", "stratified_split", ndim=2)
+    y = labels(y, X.shape[0], None, "stratified_split")
+    fr = np.asarray(fractions, dtype=float)
+    if fr.ndim != 1 or len(fr) < 2 or np.any(fr <= 0) or not np.isclose(fr.sum(), 1):
+        raise ValueError(f"stratified_split: fractions must be two or more positive numbers "
+                         f"summing to 1, e.g. (0.8, 0.2); got {fractions!r}.")
+    rng = np.random.default_rng(seed)
+    parts = [[] for _ in fr]
+    for c in np.unique(y):
+        idx = rng.permutation(np.flatnonzero(y == c))
+        cuts = np.round(np.cumsum(fr)[:-1] * len(idx)).astype(int)
+        for part, chunk in zip(parts, np.split(idx, cuts)):
+            part.append(chunk)
+    out = []
+    for part in parts:
+        idx = np.sort(np.concatenate(part))
+        idx = rng.permutation(idx)
+        out.append((X[idx], y[idx]))
+    return out

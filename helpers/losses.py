@@ -1,0 +1,107 @@
+"""Losses: one number that answers "how wrong was the model?".
+
+Introduced in notebooks/05_loss; their backward passes in notebooks/06_backprop.
+
+Each loss has ``forward(scores, y)`` returning the mean loss over the batch (a float) and
+``backward()`` returning dL/d(scores) with the shape of ``scores``. Calling the object is
+the same as calling ``forward``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .validate import as_array, labels
+
+
+class Loss:
+    def __init__(self):
+        self._cache = None
+
+    def __call__(self, scores, y) -> float:
+        return self.forward(scores, y)
+
+    def _cached(self, where):
+        if self._cache is None:
+            raise RuntimeError(f"{where}: call forward(scores, y) before backward().")
+        return self._cache
+
+
+class MSE(Loss):
+    """Mean squared error, for predicting numbers.
+
+    ``L = mean((pred - y)²)`` over every element. pred and y have the same shape, (N,) or
+    (N, D).
+    """
+
+    def forward(self, pred, y) -> float:
+        pred = as_array(pred, "pred", "MSE.forward")
+        y = as_array(y, "y", "MSE.forward")
+        if pred.shape != y.shape:
+            hint = " Reshape one of them, e.g. y[:, None] or pred.ravel()." if pred.size == y.size else ""
+            raise ValueError(f"MSE.forward: pred and y must have the same shape, got pred {pred.shape} "
+                             f"and y {y.shape}.{hint}")
+        diff = pred - y
+        self._cache = diff
+        return float(np.mean(diff * diff))
+
+    def backward(self):
+        diff = self._cached("MSE.backward")
+        return 2 * diff / diff.size
+
+
+class BinaryCrossEntropy(Loss):
+    """Cross-entropy for yes/no labels, computed from raw scores (logits).
+
+    The model's probability is ``p = sigmoid(z)``; the loss is ``-mean(y log p + (1-y) log(1-p))``,
+    written as ``max(z, 0) - z·y + log(1 + e^-|z|)`` so that no log(0) or overflow can happen.
+
+    scores: (N,) or (N, 1) logits; y: the same number of 0/1 labels.
+    """
+
+    def forward(self, scores, y) -> float:
+        z = as_array(scores, "scores", "BinaryCrossEntropy.forward")
+        if z.ndim == 2 and z.shape[1] == 1:
+            z2 = z[:, 0]
+        elif z.ndim == 1:
+            z2 = z
+        else:
+            raise ValueError(f"BinaryCrossEntropy.forward: expected scores of shape (N,) or (N, 1), "
+                             f"got {z.shape}. For several classes use SoftmaxCrossEntropy.")
+        t = as_array(y, "y", "BinaryCrossEntropy.forward").reshape(-1)
+        if t.shape[0] != z2.shape[0]:
+            raise ValueError(f"BinaryCrossEntropy.forward: got {z2.shape[0]} scores but {t.shape[0]} labels.")
+        if np.any((t != 0) & (t != 1)):
+            raise ValueError("BinaryCrossEntropy.forward: labels must be 0 or 1, got values such as "
+                             f"{np.unique(t)[:5]}.")
+        self._cache = (z, z2, t)
+        return float(np.mean(np.maximum(z2, 0) - z2 * t + np.log1p(np.exp(-np.abs(z2)))))
+
+    def backward(self):
+        z, z2, t = self._cached("BinaryCrossEntropy.backward")
+        p = np.exp(-np.logaddexp(0, -z2))  # sigmoid without overflow
+        return ((p - t) / t.shape[0]).reshape(z.shape)
+
+
+class SoftmaxCrossEntropy(Loss):
+    """Softmax then cross-entropy, for choosing one of C classes.
+
+    ``L = mean(-log softmax(z)[y])`` with log-softmax computed as ``z - logsumexp(z)``, so
+    scores of ±1e4 give no overflow or divide warning. backward: ``(softmax(z) - onehot(y)) / N``.
+
+    scores: (N, C) logits; y: (N,) integer labels in 0..C-1.
+    """
+
+    def forward(self, scores, y) -> float:
+        z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2)
+        t = labels(y, z.shape[0], z.shape[1], "SoftmaxCrossEntropy.forward")
+        shifted = z - z.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        self._cache = (log_probs, t)
+        return float(-log_probs[np.arange(len(t)), t].mean())
+
+    def backward(self):
+        log_probs, t = self._cached("SoftmaxCrossEntropy.backward")
+        d = np.exp(log_probs)
+        d[np.arange(len(t)), t] -= 1
+        return d / len(t)

@@ -1,0 +1,202 @@
+"""A scalar that remembers how it was made, so it can tell you its gradient.
+
+Introduced in notebooks/06_backprop.
+
+Each `Value` holds a number (`data`), the gradient of the final result with respect to it
+(`grad`), the Values it was made from and a small function that passes gradient back to
+them. `backward()` visits the graph in topological order and applies the chain rule.
+
+A new operation is one method: compute the output, then say how gradient flows back.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .validate import _describe
+
+
+class Value:
+    """A scalar node in a computational graph.
+
+    Parameters
+    ----------
+    data : float
+        The number this node holds.
+    label : str, optional
+        A name shown in graph drawings.
+
+    Examples
+    --------
+    >>> w, x, b = Value(2.0), Value(3.0), Value(-1.0)
+    >>> y = (w * x + b).relu()
+    >>> y.backward()
+    >>> w.grad, x.grad, b.grad
+    (3.0, 2.0, 1.0)
+    """
+
+    __slots__ = ("data", "grad", "label", "op", "_parents", "_backward")
+
+    def __init__(self, data, label: str = "", _parents: tuple = (), _op: str = ""):
+        if isinstance(data, Value):
+            data = data.data
+        if isinstance(data, bool) or not isinstance(data, (int, float)) and not hasattr(data, "__float__"):
+            raise TypeError(
+                f"Value expected a number, got {_describe(data)}. Fix: Value(2.0); "
+                "for arrays, use the layers in helpers.layers instead."
+            )
+        self.data = float(data)
+        if not math.isfinite(self.data):
+            raise ValueError(
+                f"Value got {self.data}, which is not a finite number. "
+                "If it came from an operation, an earlier value grew too large: use smaller inputs."
+            )
+        self.grad = 0.0
+        self.label = label
+        self.op = _op
+        self._parents = _parents
+        self._backward = lambda: None
+
+    def __repr__(self) -> str:
+        name = f"{self.label}: " if self.label else ""
+        return f"Value({name}data={self.data:.4g}, grad={self.grad:.4g})"
+
+    # --- operations: each computes the output and how gradient flows back ---
+    def __add__(self, other):
+        other = _lift(other)
+        out = Value(self.data + other.data, _parents=(self, other), _op="+")
+
+        def _backward():
+            self.grad += out.grad
+            other.grad += out.grad
+        out._backward = _backward
+        return out
+
+    def __mul__(self, other):
+        other = _lift(other)
+        out = Value(self.data * other.data, _parents=(self, other), _op="×")
+
+        def _backward():
+            self.grad += other.data * out.grad
+            other.grad += self.data * out.grad
+        out._backward = _backward
+        return out
+
+    def __pow__(self, k):
+        if not isinstance(k, (int, float)) or isinstance(k, bool):
+            raise TypeError(f"Value ** k expects k to be a plain number, got {_describe(k)}.")
+        if self.data == 0 and k < 0 or self.data < 0 and not float(k).is_integer():
+            raise ValueError(f"Value ** {k} is undefined for data={self.data}.")
+        out = Value(self.data ** k, _parents=(self,), _op=f"^{k:g}")
+
+        def _backward():
+            self.grad += k * self.data ** (k - 1) * out.grad
+        out._backward = _backward
+        return out
+
+    def exp(self):
+        if self.data > 700:
+            raise ValueError(f"Value.exp: exp({self.data:.4g}) is too large for a float; "
+                             "inputs above about 700 overflow. Use smaller inputs.")
+        out = Value(math.exp(self.data), _parents=(self,), _op="exp")
+
+        def _backward():
+            self.grad += out.data * out.grad
+        out._backward = _backward
+        return out
+
+    def log(self):
+        if self.data <= 0:
+            raise ValueError(f"Value.log: log is only defined for positive numbers, got {self.data:.4g}. "
+                             "If this is a probability, clip it away from 0 first.")
+        out = Value(math.log(self.data), _parents=(self,), _op="log")
+
+        def _backward():
+            self.grad += out.grad / self.data
+        out._backward = _backward
+        return out
+
+    def tanh(self):
+        t = math.tanh(self.data)
+        out = Value(t, _parents=(self,), _op="tanh")
+
+        def _backward():
+            self.grad += (1 - t * t) * out.grad
+        out._backward = _backward
+        return out
+
+    def relu(self):
+        out = Value(self.data if self.data > 0 else 0.0, _parents=(self,), _op="ReLU")
+
+        def _backward():
+            self.grad += (self.data > 0) * out.grad
+        out._backward = _backward
+        return out
+
+    def sigmoid(self):
+        x = self.data  # stable for large |x|: never exp of a large positive number
+        s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+        out = Value(s, _parents=(self,), _op="σ")
+
+        def _backward():
+            self.grad += s * (1 - s) * out.grad
+        out._backward = _backward
+        return out
+
+    # --- the rest are built from the operations above ---
+    def __neg__(self):
+        return self * -1
+
+    def __sub__(self, other):
+        return self + (-_lift(other))
+
+    def __truediv__(self, other):
+        other = _lift(other)
+        if other.data == 0:
+            raise ZeroDivisionError("Value: division by a Value whose data is 0.")
+        return self * other ** -1
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def __rsub__(self, other):
+        return _lift(other) - self
+
+    def __rtruediv__(self, other):
+        return _lift(other) / self
+
+    # --- the backward pass ---
+    def topo_order(self) -> list[Value]:
+        """Every node this one depends on, each after all of its parents."""
+        order, seen, stack = [], set(), [(self, False)]
+        while stack:  # iterative, so deep graphs do not hit Python's recursion limit
+            node, done = stack.pop()
+            if done:
+                order.append(node)
+            elif id(node) not in seen:
+                seen.add(id(node))
+                stack.append((node, True))
+                stack.extend((p, False) for p in node._parents)
+        return order
+
+    def backward(self) -> None:
+        """Fill `.grad` of every node in this graph with d(self)/d(node).
+
+        Gradients are first set to zero on every node of *this* graph, then accumulated
+        from this node backwards. So calling `backward()` on a freshly built graph each
+        training step never mixes in gradient left over from an earlier step, even when the
+        same parameter Values are reused. (Nodes of other graphs are not touched.)
+        """
+        order = self.topo_order()
+        for node in order:
+            node.grad = 0.0
+        self.grad = 1.0
+        for node in reversed(order):
+            node._backward()
+
+
+def _lift(x) -> Value:
+    return x if isinstance(x, Value) else Value(x)
