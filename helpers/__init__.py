@@ -4,11 +4,29 @@ Each module matches a stage of the course, in lesson order; each function says i
 docstring which notebook introduces it. ``from helpers import *`` gives a lesson everything.
 """
 
-from .data import (load_digits, make_blobs, make_circles, make_moons, make_spirals, make_xor,
-                   stratified_split)
+from .data import (
+                   load_digits,
+                   make_blobs,
+                   make_circles,
+                   make_moons,
+                   make_spirals,
+                   make_xor,
+                   stratified_split,
+)
 from .gradcheck import check_layer, check_loss, numerical_gradient, rel_error
-from .layers import (Dense, Identity, ReLU, Sequential, Sigmoid, Tanh, mlp, relu, sigmoid,
-                     softmax, tanh)
+from .layers import (
+                   Dense,
+                   Identity,
+                   ReLU,
+                   Sequential,
+                   Sigmoid,
+                   Tanh,
+                   mlp,
+                   relu,
+                   sigmoid,
+                   softmax,
+                   tanh,
+)
 from .losses import MSE, BinaryCrossEntropy, SoftmaxCrossEntropy
 from .optim import SGD, Adam, RMSProp
 from .train import History, accuracy, batches, fit, predict, train_step

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import data, gradcheck, layers, losses, optim, plots, train  # noqa: F401
+from .value import Value  # noqa: F401
+
 ICONS = {"correct": "✅", "wrong": "❌", "not done": "⏳", "error": "⚠️"}
 COLOURS = {"correct": "#e6f4ea", "wrong": "#fdecea", "not done": "#f1f3f4", "error": "#fff4e5"}
 

@@ -16,8 +16,11 @@ The pattern, the same everywhere:
 from __future__ import annotations
 
 import ipywidgets as w
+import numpy as np  # noqa: F401
 
+from . import data, gradcheck, layers, losses, optim, plots, train  # noqa: F401
 from .plots import freeze_layout, to_png
+from .value import Value  # noqa: F401
 
 
 class Interactive:
