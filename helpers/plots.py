@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 
 import matplotlib
+import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -92,3 +93,286 @@ def _register_with_ipython() -> None:
 
 
 _register_with_ipython()
+
+
+# --- data and decision boundaries (introduced in notebooks/02_weights_and_biases) ---
+
+def scatter_classes(ax, X, y, s: float = 22, alpha: float = 0.9, labels=None):
+    """Scatter 2-D points coloured by class, with a legend entry per class."""
+    X, y = np.asarray(X), np.asarray(y)
+    artists = []
+    for c in np.unique(y):
+        pts = X[y == c]
+        name = labels[c] if labels is not None else f"class {c}"
+        artists.append(ax.scatter(pts[:, 0], pts[:, 1], s=s, alpha=alpha, label=name,
+                                  color=CLASS_COLOURS[int(c) % len(CLASS_COLOURS)],
+                                  edgecolors="white", linewidths=0.5, zorder=3))
+    return artists
+
+
+def _lighten(colour, amount: float) -> np.ndarray:
+    rgb = np.array(matplotlib.colors.to_rgb(colour))
+    return rgb + (1 - rgb) * amount
+
+
+class BoundaryPlot:
+    """A fast, updatable picture of what a classifier says everywhere in a 2-D region.
+
+    Each pixel is coloured by the predicted class, pale where the model is unsure and
+    strong where it is confident. ``grid`` holds the (M, 2) points to evaluate; pass their
+    probabilities to ``draw``. Uses one image, so redrawing costs a few milliseconds.
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
+
+    def __init__(self, ax, xlim=(-3, 3), ylim=(-3, 3), resolution: int = 100):
+        self.ax, self.xlim, self.ylim, self.resolution = ax, tuple(xlim), tuple(ylim), resolution
+        xs = np.linspace(*self.xlim, resolution)
+        ys = np.linspace(*self.ylim, resolution)
+        gx, gy = np.meshgrid(xs, ys)
+        self.grid = np.c_[gx.ravel(), gy.ravel()]
+        self.image = ax.imshow(np.ones((resolution, resolution, 3)), origin="lower",
+                               extent=(*self.xlim, *self.ylim), aspect="auto", zorder=0,
+                               interpolation="bilinear")
+        ax.set_xlim(self.xlim)
+        ax.set_ylim(self.ylim)
+        self._pale = np.array([_lighten(c, 0.75) for c in CLASS_COLOURS])
+        self._strong = np.array([_lighten(c, 0.35) for c in CLASS_COLOURS])
+
+    def colours(self, probs) -> np.ndarray:
+        """RGB image (res, res, 3) for probabilities of class 1 (M,) or of each class (M, C)."""
+        p = np.asarray(probs, dtype=float)
+        p = np.nan_to_num(p, nan=0.5)
+        if p.ndim == 1:
+            p = np.c_[1 - p, p]
+        k = p.argmax(axis=1)
+        conf = (p.max(axis=1) - 1 / p.shape[1]) / (1 - 1 / p.shape[1])  # 0 unsure .. 1 sure
+        rgb = self._pale[k] + (self._strong[k] - self._pale[k]) * conf[:, None]
+        return rgb.reshape(self.resolution, self.resolution, 3)
+
+    def draw(self, probs):
+        """Recolour the image from new probabilities (same order as ``grid``)."""
+        self.image.set_data(self.colours(probs))
+        return self.image
+
+
+def plot_decision_boundary(ax, proba_fn, X, y, resolution: int = 100, padding: float = 0.5):
+    """Shade what ``proba_fn`` (points (M, 2) -> probabilities) says around the data, then the data.
+
+    Returns the `BoundaryPlot`, so the picture can be updated later.
+    """
+    X = np.asarray(X)
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    bp = BoundaryPlot(ax, (lo[0], hi[0]), (lo[1], hi[1]), resolution)
+    with np.errstate(all="ignore"):
+        bp.draw(proba_fn(bp.grid))
+    scatter_classes(ax, X, y)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return bp
+
+
+# --- training curves (introduced in notebooks/08_training_loop) ---
+
+def plot_history(history, title: str = "Training history", fig=None):
+    """Loss and accuracy per epoch, for training and (if measured) validation data."""
+    if fig is None:
+        fig, (ax_loss, ax_acc) = figure(8, 3.2, ncols=2)
+    else:
+        ax_loss, ax_acc = fig.axes[:2]
+    epochs = np.arange(1, len(history.train_loss) + 1)
+    for ax, train, val, name in ((ax_loss, history.train_loss, history.val_loss, "loss"),
+                                 (ax_acc, history.train_acc, history.val_acc, "accuracy")):
+        ax.plot(epochs, train, color=PALETTE["blue"], label=f"training {name}")
+        if len(val):
+            ax.plot(epochs, val, color=PALETTE["orange"], ls="--", label=f"validation {name}")
+        if history.best_epoch:
+            ax.axvline(history.best_epoch, color=PALETTE["grey"], lw=1, ls=":", label="best epoch")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(name)
+        ax.legend(fontsize=8)
+    ax_loss.set_title("Loss (lower is better)")
+    ax_acc.set_title("Accuracy (higher is better)")
+    fig.suptitle(title)
+    return fig
+
+
+# --- loss surfaces and paths (introduced in notebooks/05_loss) ---
+
+def loss_surface(ax, f, xlim, ylim, resolution: int = 80, levels: int = 20, log: bool = False):
+    """Filled contours of ``f(W1, W2)`` (f takes two grids, returns a grid) over a rectangle.
+
+    With ``log=True`` the contour levels are spaced on a log scale, which shows long
+    narrow valleys better. Returns the grids and values: (W1, W2, Z).
+    """
+    w1, w2 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    with np.errstate(all="ignore"):
+        z = np.asarray(f(w1, w2), dtype=float)
+    if log:
+        lo = max(np.nanmin(z[z > 0]) if np.any(z > 0) else 1e-3, 1e-6)
+        lv = np.geomspace(lo, np.nanmax(z), levels)
+        ax.contourf(w1, w2, z, levels=lv, cmap=IMAGE_CMAP, norm=matplotlib.colors.LogNorm(), alpha=0.85)
+        ax.contour(w1, w2, z, levels=lv, colors="white", linewidths=0.4, alpha=0.6)
+    else:
+        ax.contourf(w1, w2, z, levels=levels, cmap=IMAGE_CMAP, alpha=0.85)
+        ax.contour(w1, w2, z, levels=levels, colors="white", linewidths=0.4, alpha=0.6)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    return w1, w2, z
+
+
+def draw_path(ax, path, colour=None, label: str | None = None, marker: bool = True):
+    """A trail of points (K, 2) across a surface, with its end marked. Returns (line, end).
+
+    Update later with ``line.set_data(xs, ys)`` and ``end.set_offsets([[x, y]])``.
+    """
+    path = np.asarray(path, dtype=float).reshape(-1, 2)
+    colour = colour or PALETTE["vermillion"]
+    (line,) = ax.plot(path[:, 0], path[:, 1], "-", color=colour, lw=1.8, label=label, zorder=4,
+                      marker="o" if marker else None, ms=2.5)
+    end = ax.scatter(path[-1:, 0], path[-1:, 1], s=60, color=colour, edgecolors="black",
+                     linewidths=0.8, zorder=5)
+    return line, end
+
+
+# --- pictures of networks (introduced in notebooks/03_layers) ---
+
+class NetworkDrawing:
+    """A network diagram: one column of circles per layer, a line per weight.
+
+    Lines are coloured by the weight's sign (orange positive, purple negative) and get
+    thicker with its size; circles can be filled by activation values. Update with
+    ``set_activations`` and ``set_weights``; layers wider than ``max_nodes`` show their first
+    ``max_nodes`` units.
+    """
+
+    def __init__(self, ax, sizes, weights=None, activations=None, max_nodes: int = 10,
+                 layer_names=None):
+        from matplotlib.collections import LineCollection
+        self.ax, self.sizes = ax, [int(s) for s in sizes]
+        self.shown = [min(s, max_nodes) for s in self.sizes]
+        self.pos = []
+        for i, n in enumerate(self.shown):
+            ys = np.linspace(0.5, -0.5, n) * (n - 1) / max(max(self.shown) - 1, 1) if n > 1 else np.zeros(1)
+            self.pos.append(np.c_[np.full(n, float(i)), ys])
+        segs = [(a, b) for i in range(len(self.shown) - 1) for a in self.pos[i] for b in self.pos[i + 1]]
+        self.edges = LineCollection(segs, colors=PALETTE["grey"], linewidths=0.8, zorder=1)
+        ax.add_collection(self.edges)
+        allpos = np.vstack(self.pos)
+        self.nodes = ax.scatter(allpos[:, 0], allpos[:, 1], s=420, c="white", edgecolors="black",
+                                linewidths=1.0, zorder=2)
+        self.labels = [ax.text(x, y, "", ha="center", va="center", fontsize=7, zorder=3)
+                       for x, y in allpos]
+        names = layer_names or (["input"] + ["hidden"] * (len(sizes) - 2) + ["output"])
+        for i, (name, n) in enumerate(zip(names, self.sizes)):
+            extra = f"\n({n} units)" if n > self.shown[i] else ""
+            ax.text(i, 0.68, name + extra, ha="center", va="bottom", fontsize=9)
+        ax.set_xlim(-0.5, len(self.sizes) - 0.5)
+        ax.set_ylim(-0.65, 0.85)
+        ax.axis("off")
+        if weights is not None:
+            self.set_weights(weights)
+        if activations is not None:
+            self.set_activations(activations)
+
+    def set_weights(self, weights):
+        """weights: one (D_in, D_out) array per pair of neighbouring layers."""
+        ws = np.concatenate([np.asarray(W)[:a, :b].ravel()
+                             for W, a, b in zip(weights, self.shown[:-1], self.shown[1:])])
+        big = np.abs(ws).max() or 1.0
+        cmap = matplotlib.colormaps[DIVERGING_CMAP]
+        self.edges.set_color(cmap(0.5 + 0.5 * ws / big))
+        self.edges.set_linewidths(0.4 + 2.6 * np.abs(ws) / big)
+
+    def set_activations(self, activations, upto: int | None = None, fmt: str = "{:.2f}"):
+        """Fill the circles of layers 0..upto with their values (one 1-D array per layer)."""
+        upto = len(self.sizes) - 1 if upto is None else upto
+        vals, texts = [], []
+        for i, n in enumerate(self.shown):
+            a = np.asarray(activations[i]).ravel()[:n] if i <= upto and i < len(activations) else None
+            vals.append(np.full(n, np.nan) if a is None else a)
+            texts.extend([""] * n if a is None else [fmt.format(v) for v in a])
+        v = np.concatenate(vals)
+        finite = v[np.isfinite(v)]
+        scale = np.abs(finite).max() if finite.size and np.abs(finite).max() > 0 else 1.0
+        cmap = matplotlib.colormaps[DIVERGING_CMAP]
+        colours = np.where(np.isfinite(v)[:, None], cmap(0.5 + 0.5 * np.nan_to_num(v) / scale),
+                           matplotlib.colors.to_rgba("white"))
+        self.nodes.set_facecolors(colours)
+        for t, s in zip(self.labels, texts):
+            t.set_text(s)
+
+
+def draw_network(ax, sizes, weights=None, activations=None, **kw) -> NetworkDrawing:
+    """Draw a network diagram on ``ax``; see `NetworkDrawing`. Introduced in notebooks/03_layers."""
+    return NetworkDrawing(ax, sizes, weights, activations, **kw)
+
+
+# --- digits (introduced in notebooks/00_welcome) ---
+
+def digit_grid(images, titles=None, ncols: int = 10, size: float = 0.9, title: str | None = None):
+    """Show 8×8 digit images ((K, 64) or (K, 8, 8)) in a grid, each with an optional title."""
+    imgs = np.asarray(images, dtype=float).reshape(-1, 8, 8)
+    k = len(imgs)
+    ncols = max(1, min(ncols, k))
+    nrows = int(np.ceil(k / ncols))
+    fig = Figure(figsize=(size * ncols, size * nrows + (0.3 if title else 0) + (0.25 * nrows if titles is not None else 0)),
+                 layout="constrained")
+    axes = np.atleast_1d(fig.subplots(nrows, ncols)).ravel()
+    for i, ax in enumerate(axes):
+        ax.axis("off")
+        if i < k:
+            ax.imshow(imgs[i], cmap="gray_r", vmin=0, vmax=16, interpolation="nearest")
+            if titles is not None:
+                ax.set_title(str(titles[i]), fontsize=8, fontweight="normal")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+# --- computational graphs (introduced in notebooks/06_backprop) ---
+
+def draw_graph(root, ax=None, highlight=None, show_grad: bool = True, width: float = 8.0):
+    """Draw the graph of `Value`s that produced ``root``, inputs on the left, result on the right.
+
+    Each value is a box with its label, data and grad; each operation a small circle.
+    ``highlight`` is a set of Values to outline in vermillion (e.g. the node a backward
+    step has just reached). Returns the Figure.
+    """
+    order = root.topo_order()
+    depth = {}
+    for node in order:  # parents come first in topological order
+        depth[id(node)] = 1 + max((depth[id(p)] for p in node._parents), default=-1)
+    columns: dict[int, list] = {}
+    for node in order:
+        columns.setdefault(depth[id(node)], []).append(node)
+    pos = {}
+    for d, nodes in columns.items():
+        for j, node in enumerate(nodes):
+            pos[id(node)] = (2.0 * d, (len(nodes) - 1) / 2 - j)
+    max_d, max_h = max(columns), max(len(v) for v in columns.values())
+    if ax is None:
+        fig = Figure(figsize=(width, max(1.8, 0.9 * max_h + 0.6)), layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    highlight = {id(v) for v in (highlight or ())}
+    for node in order:
+        x, y = pos[id(node)]
+        for p in node._parents:
+            px, py = pos[id(p)]
+            ax.annotate("", xy=(x - 0.62, y), xytext=(px + 0.62, py),
+                        arrowprops={"arrowstyle": "->", "color": PALETTE["grey"], "lw": 1})
+        text = (f"{node.label + ' ' if node.label else ''}{node.op and '(' + node.op + ') '}"
+                f"{node.data:.3g}")
+        if show_grad:
+            text += f"\ngrad {node.grad:.3g}"
+        edge = PALETTE["vermillion"] if id(node) in highlight else PALETTE["blue"]
+        ax.text(x, y, text, ha="center", va="center", fontsize=8, zorder=3,
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": edge,
+                      "lw": 2.2 if id(node) in highlight else 1.0})
+    ax.set_xlim(-0.9, 2.0 * max_d + 0.9)
+    ax.set_ylim(-(max_h - 1) / 2 - 0.6, (max_h - 1) / 2 + 0.6)
+    ax.axis("off")
+    ax.set_title(f"Computational graph of {root.label or 'the result'}")
+    return fig
