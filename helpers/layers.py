@@ -28,19 +28,19 @@ def sigmoid(z):
 
     Introduced in notebooks/01_the_neuron. Works on numbers and arrays of any shape.
     """
-    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
+    z = as_array(z, "z", "sigmoid")
     e = np.exp(-np.abs(z))  # always in (0, 1]: never overflows
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def relu(z):
     """max(0, z), elementwise. Introduced in notebooks/03_layers."""
-    return np.maximum(z, 0)
+    return np.maximum(as_array(z, "z", "relu"), 0)
 
 
 def tanh(z):
     """Hyperbolic tangent, elementwise. Introduced in notebooks/03_layers."""
-    return np.tanh(z)
+    return np.tanh(as_array(z, "z", "tanh"))
 
 
 def softmax(z):
@@ -71,6 +71,9 @@ class Layer:
 
     def __call__(self, x):
         return self.forward(x)
+
+    def __repr__(self):
+        return f"{type(self).__name__}()"
 
     def _cached(self, where: str):
         if self._cache is None:
@@ -212,7 +215,7 @@ class Sequential(Layer):
         if len(layers) == 1 and isinstance(layers[0], (list, tuple)):
             layers = tuple(layers[0])
         for i, layer in enumerate(layers):
-            if not hasattr(layer, "forward") or not hasattr(layer, "backward"):
+            if isinstance(layer, type) or not (hasattr(layer, "forward") and hasattr(layer, "backward")):
                 raise TypeError(f"Sequential: item {i} is {layer!r}, which is not a layer "
                                 "(it needs forward and backward). Did you pass a class instead "
                                 "of an instance, e.g. ReLU instead of ReLU()?")

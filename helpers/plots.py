@@ -33,7 +33,7 @@ PALETTE = {
 CLASS_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
                  "#56B4E9", "#F0E442", "#000000", "#999999", "#8C564B"]
 IMAGE_CMAP = "cividis"
-DIVERGING_CMAP = "PuOr"  # for signed values such as weights: purple < 0 < orange
+DIVERGING_CMAP = "PuOr_r"  # for signed values such as weights: purple < 0 < orange
 
 STYLE = {
     "figure.dpi": 72,
@@ -299,8 +299,10 @@ class NetworkDrawing:
         colours = np.where(np.isfinite(v)[:, None], cmap(0.5 + 0.5 * np.nan_to_num(v) / scale),
                            matplotlib.colors.to_rgba("white"))
         self.nodes.set_facecolors(colours)
-        for t, s in zip(self.labels, texts):
+        dark = np.asarray(colours)[:, :3] @ [0.299, 0.587, 0.114] < 0.5  # perceived brightness
+        for t, s, d in zip(self.labels, texts, dark):
             t.set_text(s)
+            t.set_color("white" if d else "black")
 
 
 def draw_network(ax, sizes, weights=None, activations=None, **kw) -> NetworkDrawing:

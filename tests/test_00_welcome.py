@@ -1,0 +1,160 @@
+"""Tests for notebooks/00_welcome: its widgets (headless) and its exercise checks."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+import pytest
+
+from helpers import checks, data, layers, widgets
+
+
+@pytest.fixture(scope="module")
+def threes_and_eights():
+    return checks.threes_and_eights()
+
+
+# --- the 3-vs-8 data -------------------------------------------------------------------
+
+def test_threes_and_eights_is_the_notebooks_split(threes_and_eights):
+    (img_train, y_train), (img_test, y_test) = threes_and_eights
+    X, y = data.load_digits()
+    keep = (y == 3) | (y == 8)
+    parts = data.stratified_split(X[keep], (y[keep] == 8).astype(int), fractions=(0.7, 0.3), seed=0)
+    assert np.array_equal(parts[0][0].reshape(-1, 8, 8), img_train)
+    assert np.array_equal(parts[1][1], y_test)
+    assert img_train.shape[1:] == (8, 8) and set(np.unique(y_train)) == {0, 1}
+    assert len(y_train) + len(y_test) == int(keep.sum())
+
+
+def test_rule_feature_is_average_ink_and_rejects_unknown_region():
+    imgs = np.zeros((2, 8, 8))
+    imgs[1, 2:6, 0:3] = 16
+    assert np.allclose(widgets.rule_feature(imgs), [0, 16])
+    with pytest.raises(ValueError, match="feature must be one of"):
+        widgets.rule_feature(imgs, "ink in the corner")
+
+
+# --- widgets ---------------------------------------------------------------------------
+
+def test_hand_rule_demo_every_region_and_threshold_extreme(threes_and_eights):
+    demo = widgets.HandRuleDemo(*threes_and_eights[0])
+    n = len(threes_and_eights[0][1])
+    for feature in widgets.RULE_FEATURES:
+        for t in (0.0, 2.0, 16.0):
+            out = demo.update(feature=feature, threshold=t)
+            acc = float(out["accuracy"].rstrip("%")) / 100
+            assert 0 <= acc <= 1
+            assert 0 <= out["3s called 8"] + out["8s called 3"] <= n
+    # threshold 0: almost everything is called an 8; 16: nothing is
+    assert demo.update(threshold=16.0)["3s called 8"] == 0
+    assert float(demo.update(threshold=2.0)["accuracy"].rstrip("%")) > 80
+    with pytest.raises(ValueError, match="feature must be one of"):
+        demo.update(feature="nope")
+
+
+def _drive(box, demo):
+    """Move every control to both ends through the real widget and check the PNG changes."""
+    ui = demo.ui
+    assert isinstance(box, w.VBox)
+    for name, ctrl in ui["controls"].items():
+        assert isinstance(ctrl, (w.FloatSlider, w.IntSlider, w.Dropdown)), name
+        ends = (ctrl.options[0], ctrl.options[-1]) if isinstance(ctrl, w.Dropdown) else (ctrl.min, ctrl.max)
+        pictures = []
+        for value in ends:
+            ctrl.value = value
+            pictures.append(ui["image"].value)
+            assert ui["image"].value[:4] == b"\x89PNG"
+        assert pictures[0] != pictures[1], f"moving {name} did not change the picture"
+
+
+def test_hand_rule_widget_controls_change_the_picture(threes_and_eights):
+    demo = widgets.HandRuleDemo(*threes_and_eights[0])
+    _drive(demo.widget(), demo)
+
+
+def test_digit_reader_updates_and_controls():
+    X, y = data.load_digits()
+    X = X[:30] / 16
+    net = layers.mlp([64, 8, 10], seed=0)
+    demo = widgets.DigitReader(net, X, y[:30])
+    for i in (0, 29, 100, -5):  # out-of-range indices are clipped, not an error
+        out = demo.update(index=i)
+        assert out["true digit"] in range(10) and out["guess"] in range(10)
+        assert isinstance(out["right"], bool)
+    _drive(demo.widget(), demo)
+
+
+# --- exercise 1: the hand-written rule ---------------------------------------------------
+
+def is_eight_solution(image):
+    return image[2:6, 0:3].mean() > 2.0
+
+
+def test_is_eight_accepts_the_solution():
+    fb = checks.check_is_eight(is_eight_solution)
+    assert fb.status == "correct" and "%" in fb.message
+
+
+def test_is_eight_stub_is_not_done():
+    def is_eight(image):
+        """stub"""
+        ...
+    assert checks.check_is_eight(is_eight).status == "not done"
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_is_eight_constant_answer_is_named(answer):
+    def is_eight(image):
+        return answer
+    fb = checks.check_is_eight(is_eight)
+    assert fb.status == "wrong" and "for every image" in fb.message
+
+
+def test_is_eight_weak_rule_gets_accuracy_and_hint():
+    def is_eight(image):
+        return image.sum() > 330  # total ink: close to a coin toss
+    fb = checks.check_is_eight(is_eight)
+    assert fb.status == "wrong" and "not yet 80%" in fb.message and "Hint" in fb.message
+
+
+def test_is_eight_wrong_type_and_crash():
+    def gives_text(image):
+        return "eight"
+    fb = checks.check_is_eight(gives_text)
+    assert fb.status == "wrong" and "True (an 8) or False" in fb.message
+
+    def crashes(image):
+        return image[10, 10] > 0
+    fb = checks.check_is_eight(crashes)
+    assert fb.status == "error" and "IndexError" in fb.message
+
+
+def test_is_eight_accepts_numpy_bools_and_zero_one():
+    def zero_one(image):
+        return int(image[2:6, 0:3].mean() > 2.0)
+    assert checks.check_is_eight(zero_one).status == "correct"
+
+
+# --- exercise 2: rules or learned --------------------------------------------------------
+
+SOLUTION = {"a": "rules", "b": "learned", "c": "learned", "d": "rules", "e": "learned"}
+
+
+def test_rules_or_learned_solution_and_synonyms():
+    assert checks.check_rules_or_learned(SOLUTION).status == "correct"
+    relaxed = {"A": "Rules ", "b": "ML", "c": "deep learning", "d": "rule", "e": "machine learning"}
+    assert checks.check_rules_or_learned(relaxed).status == "correct"
+
+
+def test_rules_or_learned_feedback():
+    assert checks.check_rules_or_learned(None).status == "not done"
+    assert checks.check_rules_or_learned(["rules"]).status == "error"
+    fb = checks.check_rules_or_learned({"a": "rules"})
+    assert fb.status == "wrong" and "b, c, d, e" in fb.message
+    fb = checks.check_rules_or_learned({**SOLUTION, "c": "magic"})
+    assert fb.status == "wrong" and "'magic'" in fb.message
+    fb = checks.check_rules_or_learned({**SOLUTION, "a": "learned", "e": "rules"})
+    assert fb.status == "wrong" and "3 of 5" in fb.message
+    assert "a: not quite" in fb.message and "e: not quite" in fb.message
+    assert "b: not quite" not in fb.message

@@ -1,0 +1,203 @@
+"""Tests for notebooks/01_the_neuron: the neuron widget (headless) and the exercise checks."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+import pytest
+
+from helpers import checks, layers, widgets
+
+# --- the widget ------------------------------------------------------------------------
+
+NAMES = ["x1", "x2", "x3", "w1", "w2", "w3", "b"]
+
+
+def test_neuron_demo_numbers_match_the_formula():
+    demo = widgets.NeuronDemo()
+    out = demo.update(x1=1.0, x2=0.5, x3=-1.0, w1=1.0, w2=2.0, w3=0.5, b=-1.0)
+    assert out == {"z": "0.50", "output": f"{layers.sigmoid(0.5):.3f}", "fires": "yes"}
+    out = demo.update(x1=0, x2=0, x3=0, w1=0, w2=0, w3=0, b=-1)
+    assert out["fires"] == "no" and out["output"] == f"{layers.sigmoid(-1.0):.3f}"
+
+
+def test_neuron_demo_every_control_extreme_is_finite():
+    demo = widgets.NeuronDemo()
+    ctrls = demo.controls()
+    assert list(ctrls) == NAMES
+    for name, ctrl in ctrls.items():
+        for value in (ctrl.min, ctrl.max):
+            out = demo.update(**{name: value})
+            assert np.isfinite(float(out["z"])) and 0 <= float(out["output"]) <= 1
+    # the largest and smallest z the sliders allow (±21) sit at the chart's edge as a triangle
+    top = demo.update(x1=2, x2=2, x3=2, w1=3, w2=3, w3=3, b=3)
+    assert top["z"] == "21.00" and demo.point.get_marker() == ">"
+    bottom = demo.update(x1=2, x2=2, x3=2, w1=-3, w2=-3, w3=-3, b=-3)
+    assert bottom["z"] == "-21.00" and bottom["fires"] == "no" and demo.point.get_marker() == "<"
+
+
+def test_neuron_widget_controls_change_the_picture():
+    demo = widgets.NeuronDemo()
+    box = demo.widget()
+    assert isinstance(box, w.VBox)
+    ui = demo.ui
+    for name, ctrl in ui["controls"].items():
+        assert isinstance(ctrl, w.FloatSlider)
+        pictures = []
+        for value in (ctrl.min, ctrl.max):
+            ctrl.value = value
+            pictures.append(ui["image"].value)
+        assert pictures[0] != pictures[1], f"moving {name} did not change the picture"
+        assert "output" in ui["text"].value
+
+
+def test_blitted_png_matches_a_full_redraw():
+    """The fast redraw must show what a full redraw of the same state shows."""
+    from helpers.plots import to_png
+    demo = widgets.NeuronDemo()
+    demo.png()  # first call: draws the background
+    demo.update(x1=-2, w2=3, b=2)
+    fast = demo.png()
+    import io
+
+    import PIL.Image
+    a = np.asarray(PIL.Image.open(io.BytesIO(fast)).convert("RGB"), dtype=int)
+    b = np.asarray(PIL.Image.open(io.BytesIO(to_png(demo.fig))).convert("RGB"), dtype=int)
+    assert a.shape == b.shape
+    assert np.mean(np.abs(a - b) > 40) < 0.002  # same picture, up to anti-aliasing
+
+
+# --- exercise 1: neuron(x, w, b) ---------------------------------------------------------
+
+def neuron_solution(x, w, b):
+    z = np.dot(w, x) + b
+    return 1 / (1 + np.exp(-z))
+
+
+def test_neuron_accepts_the_solution_and_variants():
+    assert checks.check_neuron(neuron_solution).status == "correct"
+
+    def with_loop(x, w, b):
+        z = b
+        for xi, wi in zip(x, w):
+            z += xi * wi
+        return layers.sigmoid(z)
+    assert checks.check_neuron(with_loop).status == "correct"
+
+    def one_element_array(x, w, b):
+        return layers.sigmoid(np.array([np.sum(w * x) + b]))
+    assert checks.check_neuron(one_element_array).status == "correct"
+
+
+def test_neuron_stub_is_not_done():
+    def neuron(x, w, b):
+        """stub"""
+        ...
+    assert checks.check_neuron(neuron).status == "not done"
+
+
+MISTAKES = {
+    "forgot the bias": lambda x, w, b: 1 / (1 + np.exp(-np.dot(w, x))),
+    "forgot the activation": lambda x, w, b: np.dot(w, x) + b,
+    "used a step": lambda x, w, b: float(np.dot(w, x) + b > 0),
+    "subtracted the bias": lambda x, w, b: 1 / (1 + np.exp(-(np.dot(w, x) - b))),
+    "flipped the sign": lambda x, w, b: 1 / (1 + np.exp(np.dot(w, x) + b)),
+    "without their weights": lambda x, w, b: 1 / (1 + np.exp(-(np.sum(x) + b))),
+    "used tanh": lambda x, w, b: np.tanh(np.dot(w, x) + b),
+    "never summed them": lambda x, w, b: 1 / (1 + np.exp(-(w * x + b))),
+}
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_neuron_names_the_mistake(mistake):
+    fb = checks.check_neuron(MISTAKES[mistake])
+    assert fb.status == "wrong"
+    assert mistake in fb.message, fb.message
+    assert "Hint" in fb.message
+
+
+def test_neuron_other_wrong_answers():
+    fb = checks.check_neuron(lambda x, w, b: 0.3)
+    assert fb.status == "wrong" and "expected" in fb.message
+
+    def no_return(x, w, b):
+        np.dot(w, x) + b
+    fb = checks.check_neuron(no_return)
+    assert fb.status == "wrong" and "return" in fb.message
+
+    def crashes(x, w, b):
+        return layers.sigmoid(w @ x[:2] + b)
+    fb = checks.check_neuron(crashes)
+    assert fb.status == "error" and "ValueError" in fb.message
+
+    def only_three_inputs(x, w, b):  # works for length 3, breaks on other lengths
+        return layers.sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b)
+    fb = checks.check_neuron(only_three_inputs)
+    assert fb.status == "error" and "IndexError" in fb.message
+
+    fb = checks.check_neuron(lambda x, w, b: "0.5")
+    assert fb.status == "wrong"
+
+
+def test_neuron_does_not_change_the_learners_view_of_the_cases():
+    def mutates(x, w, b):
+        x *= 0
+        return neuron_solution(x, w, b)
+    checks.check_neuron(mutates)
+    assert checks.check_neuron(neuron_solution).status == "correct"
+
+
+# --- exercise 2: the AND gate ------------------------------------------------------------
+
+def test_and_gate():
+    assert checks.check_and_gate(None).status == "not done"
+    fb = checks.check_and_gate((1.0, 1.0, -1.5))
+    assert fb.status == "correct" and "(1, 1)" in fb.message
+    assert checks.check_and_gate([20, 20, -30]).status == "correct"
+
+
+@pytest.mark.parametrize("params, words", [
+    ((1.0, 1.0, 0.5), "make b negative"),          # fires for (0, 0)
+    ((1.0, 1.0, -3.0), "not enough to beat the bias"),  # never fires
+    ((1.0, 1.0, -0.5), "one input alone"),          # an OR gate
+    ((2.0, 0.1, -1.5), "one input alone"),
+])
+def test_and_gate_wrong(params, words):
+    fb = checks.check_and_gate(params)
+    assert fb.status == "wrong" and words in fb.message and "✗" in fb.message
+
+
+@pytest.mark.parametrize("bad", [(1, 2), "1, 1, -1.5", (1, "a", 2), 5])
+def test_and_gate_bad_shape(bad):
+    fb = checks.check_and_gate(bad)
+    assert fb.status == "error" and "(w1, w2, b)" in fb.message
+
+
+def test_and_gate_not_finite():
+    assert checks.check_and_gate((np.inf, 1, -1)).status == "wrong"
+
+
+# --- exercise 3: by hand -----------------------------------------------------------------
+
+def test_by_hand():
+    assert checks.check_by_hand(None).status == "not done"
+    assert checks.check_by_hand((0.5, 0.622)).status == "correct"
+    assert checks.check_by_hand((0.5, 0.62)).status == "correct"
+
+
+@pytest.mark.parametrize("answer, words", [
+    ((-0.5, 0.378), "without the bias"),
+    ((4.0, 0.98), "forgets their weights"),
+    ((2.0, 0.88), "not right yet"),
+    ((0.5, 1.0), "what the step gives"),
+    ((0.5, 0.378), "sigmoid(-z)"),
+    ((0.5, 0.7), "output 0.7 is not yet"),
+])
+def test_by_hand_wrong(answer, words):
+    fb = checks.check_by_hand(answer)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+def test_by_hand_bad_shape():
+    assert checks.check_by_hand(0.5).status == "error"
+    assert checks.check_by_hand(("z", "out")).status == "error"

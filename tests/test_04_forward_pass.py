@@ -1,0 +1,237 @@
+"""Tests for notebooks/04_forward_pass: the ForwardStepper interactive and the two checkers."""
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import checks, layers, widgets
+
+NB = Path(__file__).resolve().parents[1] / "notebooks" / "04_forward_pass.ipynb"
+
+
+# --- the interactive ---
+
+@pytest.fixture(scope="module")
+def stepper():
+    return widgets.ForwardStepper()
+
+
+def _finite(values):
+    return all(np.all(np.isfinite(np.asarray(v, dtype=float))) for v in values)
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+@pytest.mark.parametrize("x1,x2", [(-3, -3), (-3, 3), (3, -3), (3, 3), (0, 0), (-2, 1)])
+def test_stepper_every_step_and_corner_is_finite(stepper, step, x1, x2):
+    r = stepper.update(step=step, x1=x1, x2=x2)
+    assert r["step"] == step
+    assert _finite([r["a"]] + ([r["z"]] if "z" in r else []))
+    assert isinstance(stepper.readout(r), str)
+    assert stepper.png()[:4] == b"\x89PNG"
+
+
+def test_stepper_matches_the_helpers_network(stepper):
+    x = np.array([[-2.0, 1.0]])
+    r = stepper.update(step=3, x1=-2.0, x2=1.0)
+    probs = layers.softmax(stepper.model.forward(x))[0]
+    assert np.allclose(r["a"], probs, atol=1e-3)
+    assert abs(sum(r["a"]) - 1) < 1e-2
+    assert r["prediction"].endswith("dog")
+
+
+def test_stepper_says_in_words_when_relu_silences_a_layer(stepper):
+    r = stepper.update(step=1, x1=1.0, x2=-0.5)
+    assert r["a"] == [0.0, 0.0, 0.0]
+    assert "every sum to 0" in stepper.lines[-1].get_text()
+    out = stepper.update(step=3, x1=1.0, x2=-0.5)
+    assert "no preference" in out["prediction"]
+
+
+def test_stepper_shapes_are_reported(stepper):
+    r = stepper.update(step=1, x1=0.5, x2=0.5)
+    assert r["shapes"] == "(1, 2) @ (2, 3) + (3,) → (1, 3)"
+
+
+def test_stepper_widget_controls_redraw():
+    demo = widgets.ForwardStepper()
+    box = demo.widget()
+    assert box is not None
+    ui = demo.ui
+    before = ui["image"].value
+    for name, ctrl in ui["controls"].items():
+        for v in (ctrl.min, ctrl.max):
+            ctrl.value = v
+            assert ui["image"].value[:4] == b"\x89PNG", name
+    assert ui["image"].value != before
+    assert "step" in ui["text"].value
+
+
+# --- check_softmax ---
+
+def good_softmax(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def naive_softmax(z):
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def global_max_softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def whole_batch_softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum()
+
+
+def no_keepdims_softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1)
+
+
+def no_division_softmax(z):
+    return np.exp(z - z.max(axis=-1, keepdims=True))
+
+
+def stub_softmax(z):
+    """A stub."""
+    # your code here
+    ...
+
+
+def test_softmax_reference_is_correct():
+    fb = checks.check_softmax(good_softmax)
+    assert fb.status == "correct", fb.message
+
+
+def test_softmax_stub_is_not_done():
+    assert checks.check_softmax(stub_softmax).status == "not done"
+
+
+@pytest.mark.parametrize("fn,words", [
+    (naive_softmax, "subtract the max first"),
+    (global_max_softmax, "each row's own max"),
+    (whole_batch_softmax, "each row sums to"),
+    (no_division_softmax, "divide the exponentials by their sum"),
+])
+def test_softmax_typical_mistakes_are_explained(fn, words):
+    fb = checks.check_softmax(fn)
+    assert fb.status == "wrong"
+    assert words in fb.message
+
+
+def test_softmax_overflow_message_says_overflow():
+    fb = checks.check_softmax(naive_softmax)
+    assert "Overflow" in fb.message and "1000" in fb.message
+
+
+def test_softmax_missing_keepdims_gets_a_hint():
+    fb = checks.check_softmax(no_keepdims_softmax)
+    assert fb.status == "error"
+    assert "keepdims=True" in fb.message
+
+
+# --- check_mlp_forward ---
+
+def good_forward(x, params):
+    h = x
+    for i, (W, b) in enumerate(params):
+        h = h @ W + b
+        if i < len(params) - 1:
+            h = np.maximum(0, h)
+    return h
+
+
+def relu_everywhere(x, params):
+    h = x
+    for W, b in params:
+        h = np.maximum(0, h @ W + b)
+    return h
+
+
+def no_bias(x, params):
+    h = x
+    for i, (W, _b) in enumerate(params):
+        h = h @ W
+        if i < len(params) - 1:
+            h = np.maximum(0, h)
+    return h
+
+
+def no_relu(x, params):
+    h = x
+    for W, b in params:
+        h = h @ W + b
+    return h
+
+
+def w_at_x(x, params):
+    h = x
+    for W, b in params:
+        h = np.maximum(0, W @ h + b)
+    return h
+
+
+def first_layer_only(x, params):
+    W, b = params[0]
+    return np.maximum(0, x @ W + b)
+
+
+def test_forward_reference_is_correct():
+    fb = checks.check_mlp_forward(good_forward)
+    assert fb.status == "correct", fb.message
+
+
+@pytest.mark.parametrize("fn,words", [
+    (relu_everywhere, "no ReLU after the last layer"),
+    (no_bias, "biases were left out"),
+    (no_relu, "ReLU between layers is missing"),
+    (first_layer_only, "The shapes should go"),
+])
+def test_forward_typical_mistakes_are_explained(fn, words):
+    fb = checks.check_mlp_forward(fn)
+    assert fb.status == "wrong"
+    assert words in fb.message
+
+
+def test_forward_wrong_order_of_product_gets_a_hint():
+    fb = checks.check_mlp_forward(w_at_x)
+    assert fb.status == "error"
+    assert "x @ W" in fb.message
+
+
+def test_checkers_never_raise_on_junk():
+    assert checks.check_softmax(42).status == "error"
+    assert checks.check_mlp_forward(lambda x, p: "hello").status == "wrong"
+
+
+# --- the notebook's own solutions pass its own check cells ---
+
+def _solutions_and_checks(path):
+    cells = json.loads(path.read_text())["cells"]
+    pairs = []
+    for i, cell in enumerate(cells):
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "code" and src.startswith("checks.check_"):
+            sol = "".join(cells[i + 1]["source"])
+            block = re.search(r"<summary>Solution</summary>\s*```python\n(.*?)```", sol, re.S)
+            pairs.append((block.group(1), src.strip()))
+    return pairs
+
+
+@pytest.mark.skipif(not NB.exists(), reason="notebook not built yet")
+def test_notebook_solutions_pass_their_checks():
+    pairs = _solutions_and_checks(NB)
+    assert len(pairs) == 2
+    for solution, check in pairs:
+        ns = {"np": np, "checks": checks}
+        exec(solution, ns)
+        assert eval(check, ns).status == "correct", check

@@ -1,0 +1,109 @@
+"""Lesson 06 (backprop): the backward-pass stepper and the exercise checkers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import checks, widgets
+
+
+@pytest.fixture(scope="module")
+def stepper():
+    return widgets.BackwardStepper()
+
+
+def test_stepper_every_step_explains_in_words(stepper):
+    n = len(stepper.sequence)
+    assert n == 13
+    first = stepper.update(step=0)
+    assert "no gradient yet" in first["what happens"]
+    for k in range(1, n + 1):
+        out = stepper.update(step=k)
+        assert out["step"] == f"{k} of {n}"
+        assert "=" in out["what happens"]
+    assert stepper.png()[:4] == b"\x89PNG"
+
+
+def test_stepper_shows_grads_only_for_reached_nodes(stepper):
+    stepper.update(step=3)
+    texts = [stepper.boxes[id(nd)].get_text() for nd in stepper.sequence]
+    assert all("grad ?" not in t for t in texts[:3])
+    assert all("grad ?" in t for t in texts[3:])
+    assert "dL/dL = 1" in stepper.update(step=1)["what happens"]
+
+
+def test_stepper_grads_match_hand_computation():
+    loss = widgets.neuron_loss_graph()
+    loss.backward()
+    leaves = {n.label: n.grad for n in loss.topo_order() if not n._parents}
+    z = 0.5 * 1.0 - 0.4 * 2.0 + 0.1
+    a = np.tanh(z)
+    dz = 2 * (a - 1.0) * (1 - a * a)
+    assert np.isclose(leaves["w1"], dz * 1.0) and np.isclose(leaves["w2"], dz * 2.0)
+    assert np.isclose(leaves["b"], dz)
+
+
+def test_stepper_widget_slider_ends():
+    d = widgets.BackwardStepper()
+    box = d.widget()
+    slider = d.ui["controls"]["step"]
+    for v in (slider.max, slider.min, 7):
+        slider.value = v
+        assert d.ui["image"].value[:4] == b"\x89PNG"
+        assert "step" in d.ui["text"].value
+    assert box is not None
+
+
+# --- checkers: the reference answers pass, typical mistakes get named ---
+
+def relu_ok(dout, x):
+    return dout * (x > 0)
+
+
+def dense_ok(dout, x, W):
+    return dout @ W.T, x.T @ dout, dout.sum(axis=0)
+
+
+def test_relu_checker_accepts_reference_and_stub():
+    assert checks.check_relu_backward(relu_ok).status == "correct"
+
+    def relu_backward(dout, x):
+        ...
+    assert checks.check_relu_backward(relu_backward).status == "not done"
+
+
+@pytest.mark.parametrize("fn, words", [
+    (lambda d, x: d * (x < 0), "wrong side of zero"),
+    (lambda d, x: d, "everywhere"),
+    (lambda d, x: (x > 0) * 1.0, "mask alone"),
+    (lambda d, x: d * np.maximum(x, 0), "output"),
+    (lambda d, x: d * (x > 0) + 1, "expected"),
+])
+def test_relu_checker_names_mistakes(fn, words):
+    fb = checks.check_relu_backward(fn)
+    assert fb.status == "wrong" and words in fb.message
+
+
+def test_dense_checker_accepts_reference_and_stub():
+    fb = checks.check_dense_backward(dense_ok)
+    assert fb.status == "correct" and "relative errors" in fb.message
+
+    def dense_backward(dout, x, W):
+        ...
+    assert checks.check_dense_backward(dense_backward).status == "not done"
+
+
+@pytest.mark.parametrize("fn, status, words", [
+    (lambda d, x, W: (d @ W.T, d.T @ x, d.sum(0)), "wrong", "transposed"),
+    (lambda d, x, W: (d @ W.T, x.T @ d, d), "wrong", "not summed over the batch"),
+    (lambda d, x, W: (d @ W.T, x.T @ d, d.mean(0)), "wrong", "averaged"),
+    (lambda d, x, W: (d @ W.T, x.T @ d, d.sum(1)), "wrong", "wrong axis"),
+    (lambda d, x, W: (d @ W.T, x.T @ d / 5, d.sum(0)), "wrong", "batch size"),
+    (lambda d, x, W: (-d @ W.T, x.T @ d, d.sum(0)), "wrong", "dx is off"),
+    (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "three arrays"),
+    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "ValueError"),
+])
+def test_dense_checker_names_mistakes(fn, status, words):
+    fb = checks.check_dense_backward(fn)
+    assert fb.status == status and words in fb.message, fb.message

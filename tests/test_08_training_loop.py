@@ -1,0 +1,242 @@
+"""Lesson 08 (the training loop): the playground, the live loss curve and the two checkers."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from helpers import checks, train, widgets  # noqa: E402
+
+
+def reference_train(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(epochs):
+        order = rng.permutation(len(X))
+        bl = []
+        for start in range(0, len(X), batch_size):
+            idx = order[start:start + batch_size]
+            loss = loss_fn.forward(model.forward(X[idx]), y[idx])
+            model.backward(loss_fn.backward())
+            opt.step()
+            bl.append(loss)
+        out.append(np.mean(bl))
+    return out
+
+
+def variant(forget_backward=False, forget_step=False, shuffle="each", reduce="mean"):
+    def train_loop(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        rng = np.random.default_rng(seed)
+        fixed = rng.permutation(len(X))
+        out = []
+        for _ in range(epochs):
+            order = {"each": None, "never": np.arange(len(X)), "once": fixed}[shuffle]
+            if order is None:
+                order = rng.permutation(len(X))
+            bl = []
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                loss = loss_fn.forward(model.forward(X[idx]), y[idx])
+                if not forget_backward:
+                    model.backward(loss_fn.backward())
+                if not forget_step:
+                    opt.step()
+                bl.append(loss)
+            out.append({"mean": np.mean, "sum": np.sum, "last": lambda v: v[-1]}[reduce](bl))
+        return out
+    return train_loop
+
+
+# --- exercise 1: the training loop ---
+
+def test_reference_is_correct():
+    fb = checks.check_train(reference_train)
+    assert fb.status == "correct", fb.message
+    assert "0.9" in fb.message and "target" in fb.message
+
+
+def test_stub_is_not_done():
+    def train_loop(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        """stub"""
+        # your code here
+        ...
+    assert checks.check_train(train_loop).status == "not done"
+
+
+@pytest.mark.parametrize("kind, words", [
+    (dict(forget_backward=True), "backward"),
+    (dict(forget_step=True), "opt.step()"),
+    (dict(shuffle="never"), "no shuffling"),
+    (dict(shuffle="once"), "same shuffled order"),
+    (dict(reduce="sum"), "not averaged"),
+    (dict(reduce="last"), "last batch"),
+])
+def test_common_mistakes_are_named(kind, words):
+    fb = checks.check_train(variant(**kind))
+    assert fb.status == "wrong", fb.message
+    assert words in fb.message
+    assert "Validation accuracy reached" in fb.message
+
+
+def test_errors_and_bad_returns_are_words():
+    def boom(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        raise ValueError("oops")
+    fb = checks.check_train(boom)
+    assert fb.status == "error" and "oops" in fb.message and "0x" not in fb.message
+
+    def one_number(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        reference_train(model, loss_fn, opt, X, y, epochs, batch_size, seed)
+        return 0.5
+    fb = checks.check_train(one_number)
+    assert fb.status == "wrong" and "one number per epoch" in fb.message
+
+
+def test_skipping_examples_is_caught():
+    def half(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        return reference_train(model, loss_fn, opt, X[: len(X) // 2], y[: len(y) // 2],
+                               epochs, batch_size, seed)
+    fb = checks.check_train(half)
+    assert fb.status == "wrong" and "every training example once per epoch" in fb.message
+
+
+# --- exercise 2: weight decay ---
+
+def test_weight_decay_check():
+    assert checks.check_weight_decay(None).status == "not done"
+    assert checks.check_weight_decay(0.02).status == "correct"
+    too_small = checks.check_weight_decay(0.0)
+    assert too_small.status == "wrong" and "larger" in too_small.message
+    too_big = checks.check_weight_decay(0.1)
+    assert too_big.status == "wrong" and "under-fitting" in too_big.message
+    assert checks.check_weight_decay("a lot").status == "error"
+    assert checks.check_weight_decay(-1).status == "wrong"
+
+
+# --- the live loss curve ---
+
+def test_loss_curve_callback_redraws_and_never_stops():
+    curve = widgets.LossCurve(epochs=10, redraws=5)
+    first = curve.image.value
+    hist = train.History(train_loss=[0.7, 0.5], val_loss=[0.72, 0.6])
+    assert curve.callback(2, hist, None) is False
+    assert curve.image.value != first
+    assert np.allclose(curve.train_line.get_ydata(), [0.7, 0.5])
+
+
+# --- the playground ---
+
+def test_playground_trains_and_draws():
+    pg = widgets.Playground()
+    start = pg.state
+    for _ in range(15):
+        pg.frame()
+    s = pg.state
+    assert s["network"] == "2-8-8-1" and s["epoch"] == 15
+    assert s["train_loss"] < start["train_loss"]
+    assert s["val_acc"] > 0.85
+    assert pg.png()[:4] == b"\x89PNG"
+
+
+def test_playground_is_deterministic():
+    a, b = widgets.Playground(), widgets.Playground()
+    for pg in (a, b):
+        for _ in range(3):
+            pg.frame()
+    assert a.state == b.state
+    assert a.png() == b.png()
+
+
+EXTREMES = [("dataset", v) for v in ("moons", "circles", "xor", "spirals")] + [
+    ("noise", 0.0), ("noise", 0.5), ("depth", 0), ("depth", 4), ("width", 1), ("width", 16),
+    ("activation", "relu"), ("activation", "sigmoid"), ("activation", "linear"),
+    ("optimizer", "sgd"), ("optimizer", "momentum"), ("optimizer", "rmsprop"),
+    ("lr", 1e-4), ("batch_size", 1), ("batch_size", 150), ("weight_decay", 0.0),
+    ("weight_decay", 0.1)]
+
+
+@pytest.mark.parametrize("name, value", EXTREMES)
+def test_every_control_at_its_ends(name, value):
+    pg = widgets.Playground()
+    pg.update(**{name: value})
+    for _ in range(3):
+        pg.frame()
+    s = pg.state
+    assert not s["diverged"], s["message"]
+    assert all(np.isfinite(s[k]) for k in ("train_loss", "val_loss", "train_acc", "val_acc"))
+    assert pg.png()[:4] == b"\x89PNG"
+
+
+def test_depth_zero_is_a_linear_model():
+    pg = widgets.Playground()
+    pg.update(depth=0)
+    assert pg.state["network"] == "2-1" and pg.state["n_params"] == 3
+    assert "linear model" in pg.ax_data.get_title()
+
+
+def test_reset_and_live_changes_are_explained():
+    pg = widgets.Playground()
+    pg.frame()
+    pg.update(width=3)
+    assert pg.state["epoch"] == 0 and "reset" in pg.state["message"]
+    pg.frame()
+    pg.update(lr=0.001, weight_decay=0.01, batch_size=5)
+    assert pg.state["epoch"] > 0 and "live" in pg.state["message"]
+    assert pg.opt.lr == 0.001 and pg.opt.weight_decay == 0.01
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "rmsprop", "adam"])
+def test_divergence_is_words_not_nan(optimizer):
+    pg = widgets.Playground(optimizer=optimizer, lr=10.0)
+    pg.running = True
+    for _ in range(30):
+        pg.frame()
+        if pg.state["diverged"]:
+            break
+    s = pg.state
+    assert s["diverged"] and not s["running"]
+    assert "Diverged" in s["message"] and "learning rate" in s["message"]
+    assert all(np.isfinite(pg.history["train_loss"]))  # nothing NaN is ever plotted
+    assert "Diverged" in pg.readout(s) and "nan" not in pg.readout(s)
+    pg.png()
+    pg.start()  # Train after divergence starts again from fresh weights
+    assert not pg.state["diverged"] and pg.state["epoch"] == 0
+
+
+def test_widget_buttons_headless():
+    pg = widgets.Playground()
+    box = pg.widget()
+    ui = pg.ui
+    assert set(ui["buttons"]) == {"train", "pause", "reset"}
+    ui["controls"]["lr"].value = ui["controls"]["lr"].max
+    ui["controls"]["depth"].value = 0
+    assert "reset" in ui["text"].value
+    ui["buttons"]["pause"].click()
+    assert "Paused" in ui["text"].value
+    ui["buttons"]["reset"].click()
+    assert pg.state["epoch"] == 0
+    assert box.children
+
+
+def test_train_runs_as_a_task_and_pause_stops_it():
+    async def scenario():
+        pg = widgets.Playground()
+        pg.widget()
+        pg.ui["buttons"]["train"].click()
+        assert pg.running
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if pg.state["epoch"] >= 3:
+                break
+        pg.ui["buttons"]["pause"].click()
+        await asyncio.sleep(0.05)
+        epoch = pg.state["epoch"]
+        await asyncio.sleep(0.05)
+        return epoch, pg
+    epoch, pg = asyncio.run(scenario())
+    assert epoch >= 3 and not pg.running and pg.state["epoch"] == epoch
+    assert pg._task.done()
