@@ -501,10 +501,13 @@ def check_dense_forward(dense_forward) -> Feedback:
     name = getattr(dense_forward, "__name__", "dense_forward")
     for x, W, b in cases:
         got, problem = call(dense_forward, x.copy(), W.copy(), b.copy())
+        shapes = f"x of shape {x.shape}, W {W.shape}, b {b.shape}"
         if problem is not None:
+            if problem.status == "error":  # say the shapes, not the numbers
+                problem.message = (problem.message.split("\nIt was called with")[0] +
+                                   f"\nIt was called with {shapes}. (N, D) @ (D, H) needs no transpose.")
             return problem
         expected = x @ W + b
-        shapes = f"x of shape {x.shape}, W {W.shape}, b {b.shape}"
         try:
             g = np.asarray(got, dtype=float)
         except (TypeError, ValueError):
@@ -1270,3 +1273,119 @@ def check_weight_decay(value) -> Feedback:
 
 
 # === 09_capstone_handwriting ========================================================
+
+def _digits_case():
+    """A small fixed network and three real 8×8 digits (counts 0..16) for check_predict_digit."""
+    X, _ = data.load_digits()
+    model = layers.mlp([64, 32, 10], seed=9)
+    return model, [X[i].reshape(8, 8).copy() for i in (0, 5, 42)]
+
+
+def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
+    scores = model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale)[0]
+    p = layers.softmax(scores) if soft else scores
+    return int(np.argmax(p)), float(np.max(p))
+
+
+def check_predict_digit(fn) -> Feedback:
+    """Check predict_digit(model, image8x8) -> (digit, probability) on a fixed network."""
+    name = getattr(fn, "__name__", "predict_digit")
+    model, images = _digits_case()
+    for k, image in enumerate(images):
+        got, problem = call(fn, model, image.copy())
+        if problem is not None:
+            return problem
+        want_d, want_p = _predict_reference(model, image)
+        on = f"for test image {k + 1} (the right answer is digit {want_d} with probability {want_p:.4f})"
+        arr = np.asarray(got, dtype=object)
+        if isinstance(got, np.ndarray) and got.size == 10:
+            return wrong(f"`{name}` returned all ten numbers {on}.",
+                         "pick the biggest: digit = int(np.argmax(p)), probability = float(p[digit]); "
+                         "return digit, probability.")
+        if not isinstance(got, (tuple, list)) or arr.shape != (2,):
+            return wrong(f"`{name}` returned {fmt(got)} {on}; expected a pair (digit, probability).",
+                         "end with `return digit, probability`.")
+        d, p = got
+        try:
+            d_f, p_f = float(d), float(p)
+        except (TypeError, ValueError):
+            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}; expected two numbers.",
+                         "return int(np.argmax(p)) and float(p.max()).")
+        if 0 <= d_f <= 1 and p_f == int(p_f) and p_f != want_p and int(p_f) == want_d:
+            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}: the two are swapped.",
+                         "return the digit first, then the probability.")
+        if d_f != int(d_f) or not 0 <= d_f <= 9:
+            return wrong(f"`{name}` returned {fmt(d)} as the digit {on}; a digit is a whole "
+                         "number 0..9.", "the digit is the position of the biggest probability: "
+                         "int(np.argmax(p)).")
+        if _same_answer((want_d, want_p), d_f, p_f):
+            continue
+        if _same_answer(_predict_reference(model, image, scale=1.0), d_f, p_f):
+            return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is what the network "
+                         "says for the raw ink counts 0..16.",
+                         "divide the image by 16 first: the network was trained on X / 16.")
+        if _same_answer(_predict_reference(model, image, soft=False), d_f, p_f):
+            return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is the biggest raw "
+                         "score, not a probability.",
+                         "turn scores into probabilities with layers.softmax(scores).")
+        if not 0 <= p_f <= 1:
+            return wrong(f"`{name}` returned {p_f:.4g} as the probability {on}; a probability "
+                         "lies between 0 and 1.", "use layers.softmax on the network's scores.")
+        return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}.",
+                     "reshape the 8×8 image to one row of 64, divide by 16, run model.forward, "
+                     "then softmax and take the biggest.")
+    return correct(f"Correct! `{name}` reads all {len(images)} test images like the reference. "
+                   "This is all the drawing pad does after reducing your drawing to 8×8.")
+
+
+def _same_answer(ref: tuple, digit: float, prob: float) -> bool:
+    """True when (digit, prob) is the answer `ref` = (digit, probability) gives."""
+    return int(digit) == ref[0] and bool(np.isclose(prob, ref[1], atol=1e-6))
+
+
+def _confusion_cases():
+    rng = np.random.default_rng(9)
+    t = rng.integers(0, 10, 60)
+    p = np.where(rng.random(60) < 0.7, t, rng.integers(0, 10, 60))
+    return [(np.array([0, 1, 2, 2, 1, 0]), np.array([0, 2, 2, 1, 1, 1]), 3),
+            (np.array([0, 1, 1, 2]), np.array([0, 1, 2, 2]), 4),  # class 3 never appears
+            (t, p, 10)]
+
+
+def check_confusion_matrix(fn) -> Feedback:
+    """Check confusion_matrix(y_true, y_pred, n_classes) -> (C, C) counts, rows = true class."""
+    from . import widgets
+
+    name = getattr(fn, "__name__", "confusion_matrix")
+    for t, p, c in _confusion_cases():
+        args = (t.copy(), p.copy(), c)
+        got, problem = call(fn, *args)
+        if problem is not None:
+            return problem
+        want = widgets.confusion_matrix(t, p, c)
+        on = f"y_true={fmt(t)}, y_pred={fmt(p)}, n_classes={c}"
+        try:
+            g = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return wrong(f"`{name}` returned {type(got).__name__} for {on}; expected a {c}×{c} array of counts.")
+        if g.shape != want.shape:
+            hint = ("make it np.zeros((n_classes, n_classes)): a class can be missing from the "
+                    "labels, so the largest label does not tell the size." if g.ndim == 2 else
+                    "start from cm = np.zeros((n_classes, n_classes), dtype=int).")
+            return wrong(f"`{name}` returned shape {g.shape} for {on}; expected {want.shape}.", hint)
+        if np.array_equal(g, want):
+            continue
+        if np.array_equal(g, want.T):
+            return wrong(f"`{name}` returned the matrix flipped (rows and columns swapped) for {on}.",
+                         "rows are the true digits and columns the predictions: cm[true, pred] += 1.")
+        rows = want.sum(axis=1, keepdims=True)
+        if np.allclose(g, np.divide(want, rows, out=np.zeros_like(want, dtype=float), where=rows > 0)):
+            return wrong(f"`{name}` returned fractions for {on}; expected counts.",
+                         "count the pairs; do not divide by the row totals.")
+        if g.sum() != want.sum():
+            return wrong(f"`{name}` counted {g.sum():g} pairs for {on}; there are {want.sum()}.",
+                         "add 1 to one cell for every (true, predicted) pair.")
+        return wrong(f"`{name}` returned\n{fmt(g.astype(int))}\nfor {on}; expected\n{fmt(want)}.",
+                     "for t, q in zip(y_true, y_pred): cm[t, q] += 1.")
+    return correct(f"Correct! `{name}` matches on all {len(_confusion_cases())} cases: rows are "
+                   "true digits, columns what the network read.")

@@ -82,7 +82,9 @@ class Layer:
         return self._cache
 
     def _check_dout(self, dout, shape, where):
-        return as_array(dout, "dout", where, shape=shape)
+        # the shape only: forward already checked its input for NaN, and a NaN born later
+        # shows up in the loss, which fit reports as divergence
+        return as_array(dout, "dout", where, shape=shape, finite=False)
 
 
 class Dense(Layer):

@@ -14,6 +14,8 @@ The update rules and defaults are the standard published ones, the same as PyTor
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .validate import _describe, number_in
@@ -29,6 +31,10 @@ class Optimizer:
             raise TypeError(f"{type(self).__name__}: expected a model with params and grads "
                             f"(a layer or Sequential) or a dict of arrays, got {_describe(model)}.")
         name = type(self).__name__
+        for key, p in self.params.items():
+            if not isinstance(p, np.ndarray) or p.dtype.kind != "f":
+                raise TypeError(f"{name}: parameter {key!r} must be a float numpy array (it is "
+                                f"updated in place), got {_describe(p)}. Fix: np.asarray(p, dtype=float).")
         self.lr = number_in(lr, "lr", name, low=0, low_open=True)
         self.weight_decay = number_in(weight_decay, "weight_decay", name, low=0)
         self.state: dict = {}
@@ -48,9 +54,12 @@ class Optimizer:
         self.t += 1
         for key, p in self.params.items():
             if key not in grads:
-                raise KeyError(f"{type(self).__name__}.step: no gradient for parameter {key!r}. "
-                               "Run backward() before step().")
-            g = grads[key]
+                raise ValueError(f"{type(self).__name__}.step: no gradient for parameter {key!r}. "
+                                 "Pass one gradient per parameter, with the same keys.")
+            g = np.asarray(grads[key], dtype=p.dtype)  # float32 stays float32: no copy
+            if g.shape != p.shape:
+                raise ValueError(f"{type(self).__name__}.step: the gradient for {key!r} has shape "
+                                 f"{g.shape}, but the parameter has shape {p.shape}; they must match.")
             if self.weight_decay:
                 g = g + self.weight_decay * p
             p -= self._update(key, g)
@@ -123,14 +132,18 @@ class Adam(Optimizer):
         self.eps = number_in(eps, "eps", "Adam", low=0, low_open=True)
 
     def _update(self, key, g):
-        b1, b2 = self.beta1, self.beta2
-        m, v = self.state.get(key, (0.0, 0.0))
-        m = b1 * m + (1 - b1) * g
-        v = b2 * v + (1 - b2) * (g * g)
-        self.state[key] = (m, v)
-        m_hat = m / (1 - b1 ** self.t)
-        v_hat = v / (1 - b2 ** self.t)
-        return self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+        b1, b2, t = self.beta1, self.beta2, self.t
+        if key not in self.state:  # the running averages start at zero, made once
+            self.state[key] = (np.zeros_like(g), np.zeros_like(g))
+        m, v = self.state[key]
+        m *= b1  # m ← β1·m + (1 - β1)·g, in place (no new arrays each step)
+        m += (1 - b1) * g
+        v *= b2  # v ← β2·v + (1 - β2)·g²
+        v += (1 - b2) * (g * g)
+        # lr·m̂ / (√v̂ + ε) with the bias corrections folded into two numbers (as PyTorch does)
+        # (math.sqrt keeps it a Python float, so float32 arrays stay float32)
+        denom = np.sqrt(v) / math.sqrt(1 - b2 ** t) + self.eps
+        return (self.lr / (1 - b1 ** t)) * m / denom
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": SGD, "rmsprop": RMSProp, "adam": Adam}

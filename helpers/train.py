@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .validate import as_array, labels, positive_int
+from .validate import NotFiniteError, as_array, labels, positive_int
 
 
 def batches(X, y, batch_size: int = 32, seed: int | np.random.Generator | None = 0,
@@ -67,8 +67,11 @@ def train_step(model, loss_fn, optimizer, X, y) -> float:
 
 
 def _loss_of(model, loss_fn, X, y) -> float:
-    with np.errstate(all="ignore"):
-        return float(loss_fn.forward(model.forward(X), y))
+    try:
+        with np.errstate(all="ignore"):
+            return float(loss_fn.forward(model.forward(X), y))
+    except NotFiniteError:  # NaN/inf inside the network: the weights blew up
+        return float("nan")
 
 
 @dataclass
@@ -124,6 +127,9 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs: int = 10, batch_size: int = 
     says what happened and what to try, and the message is printed.
     """
     X = as_array(X, "X", "fit", ndim=2)
+    y = _targets(y, "y")
+    if val is not None:
+        val = (as_array(val[0], "X_val", "fit", ndim=2), _targets(val[1], "y_val"))
     if len(y) != len(X):
         raise ValueError(f"fit: X has {len(X)} rows but y has {len(y)} labels; they must match.")
     epochs = positive_int(epochs, "epochs", "fit")
@@ -135,14 +141,22 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs: int = 10, batch_size: int = 
     best, best_loss, waited = None, np.inf, 0
     for epoch in range(1, epochs + 1):
         for Xb, yb in batches(X, y, batch_size, rng):
-            loss = train_step(model, loss_fn, optimizer, Xb, yb)
+            try:
+                loss = train_step(model, loss_fn, optimizer, Xb, yb)
+            except NotFiniteError:  # the inputs are finite (checked above): the weights blew up
+                loss = float("nan")
             if not np.isfinite(loss):
                 hist.diverged = divergence_message(epoch, loss, optimizer.lr)
                 print(hist.diverged)
                 break
         if hist.diverged:
             break
-        hist.train_loss.append(_loss_of(model, loss_fn, X, y))
+        train_loss = _loss_of(model, loss_fn, X, y)
+        if not np.isfinite(train_loss):
+            hist.diverged = divergence_message(epoch, train_loss, optimizer.lr)
+            print(hist.diverged)
+            break
+        hist.train_loss.append(train_loss)
         hist.train_acc.append(_acc_or_nan(model, X, y))
         if val is not None:
             hist.val_loss.append(_loss_of(model, loss_fn, *val))
@@ -168,12 +182,20 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs: int = 10, batch_size: int = 
     return hist
 
 
+def _targets(y, name):
+    y = np.asarray(y)
+    return as_array(y, name, "fit") if y.dtype.kind == "f" else y  # float targets: no NaN
+
+
 def _acc_or_nan(model, X, y) -> float:
     y = np.asarray(y)
     if y.ndim != 1 or y.dtype.kind not in "iub":
         return float("nan")  # regression targets: accuracy does not apply
-    with np.errstate(all="ignore"):
-        return accuracy(model, X, y)
+    try:
+        with np.errstate(all="ignore"):
+            return accuracy(model, X, y)
+    except NotFiniteError:
+        return float("nan")
 
 
 def _in_notebook() -> bool:

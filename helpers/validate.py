@@ -12,6 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 
+class NotFiniteError(ValueError):
+    """An array held NaN or infinity. In training this means the weights blew up (divergence)."""
+
+
 def _describe(x) -> str:
     """A short, learner-friendly description of what was passed."""
     if isinstance(x, np.ndarray):
@@ -43,7 +47,8 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     TypeError
         When `x` is not numeric (strings, None, objects).
     ValueError
-        When the number of axes, the shape, or finiteness is wrong.
+        When the number of axes, the shape, or finiteness is wrong (for NaN/infinity: the
+        subclass `NotFiniteError`, which `train.fit` reports as divergence).
     """
     if isinstance(x, np.ndarray) and x.dtype.kind == "f":
         arr = x
@@ -55,8 +60,11 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
                 f"{where}: expected {name} to be numbers (a numpy array or a list of floats), "
                 f"got {_describe(x)}. Fix: pass numbers, e.g. np.array([[0.5, -1.0]])."
             ) from None
-    want = _shape_text(shape) if shape is not None else f"{ndim} axes"
+    if shape is not None and ndim is None:
+        ndim = len(shape)  # a wrong number of axes gets the more helpful hint below
+    # the messages below are built only when something is wrong (this runs on every batch)
     if ndim is not None and arr.ndim != ndim:
+        want = _shape_text(shape if shape is not None else (None,) * ndim)  # e.g. "(N, D)"
         hint = ""
         if ndim == 2 and arr.ndim == 1:
             hint = f" Add a batch axis with {name}[None, :] for one example, or {name}[:, None] for one feature."
@@ -67,12 +75,12 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
         ok = len(shape) == arr.ndim and all(s is None or s == a for s, a in zip(shape, arr.shape))
         if not ok:
             raise ValueError(
-                f"{where}: expected {name} of shape {want}, got {arr.shape}. "
+                f"{where}: expected {name} of shape {_shape_text(shape)}, got {arr.shape}. "
                 "Check that the layer sizes match the data (the number of columns is the number of features)."
             )
     if finite and not np.isfinite(arr).all():
         bad = int(np.size(arr) - np.isfinite(arr).sum())
-        raise ValueError(
+        raise NotFiniteError(
             f"{where}: {name} contains {bad} NaN or infinite value(s). "
             "Fix: clean the data, or if this came from training, lower the learning rate."
         )
@@ -127,7 +135,7 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
             )
     elif arr.dtype.kind not in "iub":
         raise TypeError(f"{where}: expected integer class labels, got dtype {arr.dtype}.")
-    arr = arr.astype(np.int64)
+    arr = arr.astype(np.int64, copy=False)  # int64 labels pass through without a copy
     if n_classes is not None and arr.size and (arr.min() < 0 or arr.max() >= n_classes):
         raise ValueError(
             f"{where}: labels must be in 0..{n_classes - 1} for {n_classes} classes, "

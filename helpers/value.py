@@ -45,7 +45,11 @@ class Value:
                 f"Value expected a number, got {_describe(data)}. Fix: Value(2.0); "
                 "for arrays, use the layers in helpers.layers instead."
             )
-        self.data = float(data)
+        try:
+            self.data = float(data)
+        except TypeError:  # e.g. a numpy array with several numbers
+            raise TypeError(f"Value expected one number, got {_describe(data)}. For arrays, use "
+                            "the layers in helpers.layers instead.") from None
         if not math.isfinite(self.data):
             raise ValueError(
                 f"Value got {self.data}, which is not a finite number. "
@@ -87,7 +91,12 @@ class Value:
             raise TypeError(f"Value ** k expects k to be a plain number, got {_describe(k)}.")
         if self.data == 0 and k < 0 or self.data < 0 and not float(k).is_integer():
             raise ValueError(f"Value ** {k} is undefined for data={self.data}.")
-        out = Value(self.data ** k, _parents=(self,), _op=f"^{k:g}")
+        try:
+            result = self.data ** k
+        except OverflowError:
+            raise ValueError(f"Value ** {k}: the result for data={self.data:.4g} is too large for a "
+                             "float. Use smaller inputs.") from None
+        out = Value(result, _parents=(self,), _op=f"^{k:g}")
 
         def _backward():
             self.grad += k * self.data ** (k - 1) * out.grad

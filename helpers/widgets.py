@@ -1651,6 +1651,8 @@ class DigitPad(BlittedInteractive):
             ax.set_xticks([])
             ax.set_yticks([])
             ax.grid(False)
+            ax.spines[:].set_visible(True)
+            ax.spines[:].set_color(plots.PALETTE["grey"])
             ax.set_title(name)
         ax_bm.set_xlabel("what the pad made")
         ax_8.set_xlabel("what the network reads")

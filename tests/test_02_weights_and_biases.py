@@ -1,0 +1,160 @@
+"""Lesson 02 (weights and biases): the boundary widget and the three exercise checkers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import checks, widgets
+from helpers.checks import best_line_accuracy
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return widgets.NeuronBoundary()
+
+
+# --- the widget -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", widgets.NeuronBoundary.NAMES)
+@pytest.mark.parametrize("w1, w2, b", [(1.0, 1.0, 0.0), (-3.0, -3.0, -5.0), (3.0, 3.0, 5.0),
+                                       (3.0, 0.0, 5.0), (0.0, -3.0, 1.0), (0.0, 0.0, 0.0),
+                                       (0.0, 0.0, 5.0), (1e-9, 3.0, 0.0)])
+def test_update_at_extremes_draws_without_warnings(demo, data, w1, w2, b):
+    result = demo.update(w1=w1, w2=w2, b=b, data=data)
+    assert 0.0 <= result["acc"] <= 1.0
+    assert isinstance(result["boundary"], str) and result["boundary"]
+    assert demo.png()[:4] == b"\x89PNG"
+    html = demo.readout(result)
+    assert "accuracy" in html
+
+
+def test_special_cases_are_said_in_words(demo):
+    none = demo.update(w1=0.0, w2=0.0, b=2.0, data="blobs")
+    assert "No line" in none["boundary"] and "class 1" in none["boundary"]
+    assert "No line" in demo.note.get_text() and demo.note.get_visible()
+    assert len(demo.line.get_xdata()) == 0  # nothing drawn as a line
+    vertical = demo.update(w1=2.0, w2=0.0, b=1.0, data="blobs")
+    assert "Vertical" in vertical["boundary"] and "-0.50" in vertical["boundary"]
+    assert np.allclose(demo.line.get_xdata(), -0.5)
+    outside = demo.update(w1=3.0, w2=3.0, b=5.0, data="AND")
+    assert "outside this view" in demo.note.get_text()
+    assert outside["acc"] == 0.25
+
+
+def test_accuracy_matches_a_hand_count(demo):
+    X, y, _ = widgets.boundary_data("blobs")
+    result = demo.update(w1=1.0, w2=2.0, b=-1.0, data="blobs")
+    assert result["acc"] == pytest.approx(np.mean((X @ [1.0, 2.0] - 1.0 > 0) == y))
+    assert demo.update(w1=1.0, w2=1.0, b=-1.5, data="AND")["acc"] == 1.0
+    assert demo.update(w1=1.0, w2=1.0, b=-0.5, data="XOR")["acc"] == 0.75
+
+
+def test_line_lies_where_z_is_zero(demo):
+    demo.update(w1=1.3, w2=-0.7, b=0.4, data="blobs")
+    xs, ys = demo.line.get_data()
+    assert np.allclose(1.3 * np.asarray(xs) - 0.7 * np.asarray(ys) + 0.4, 0)
+
+
+def test_controls_drive_the_picture():
+    d = widgets.NeuronBoundary()
+    d.widget()
+    before = d.ui["image"].value
+    d.ui["controls"]["b"].value = -5.0
+    assert d.ui["image"].value != before
+    d.ui["controls"]["b"].value = -0.5
+    d.ui["controls"]["data"].value = "XOR"
+    assert "75.0 %" in d.ui["text"].value
+
+
+def test_unknown_data_set_is_explained():
+    with pytest.raises(ValueError, match="choose one of"):
+        widgets.boundary_data("moons")
+
+
+# --- exercise 1 and 2: AND and OR ---------------------------------------------------------
+
+def test_gate_checks_accept_the_solutions():
+    assert checks.check_and_weights((1.0, 1.0, -1.5)).status == "correct"
+    assert checks.check_or_weights((1.0, 1.0, -0.5)).status == "correct"
+    assert checks.check_and_weights(np.array([2.0, 2.0, -3.0])).status == "correct"
+
+
+def test_gate_checks_not_done_for_the_stub():
+    assert checks.check_and_weights(None).status == "not done"
+    assert checks.check_or_weights(None).status == "not done"
+
+
+def test_and_with_or_bias_names_the_wrong_pairs():
+    fb = checks.check_and_weights((1.0, 1.0, -0.5))  # that is OR
+    assert fb.status == "wrong"
+    assert "input (0, 1)" in fb.message and "input (1, 0)" in fb.message
+    assert "input (1, 1)" not in fb.message and "Hint" in fb.message
+
+
+def test_or_with_wrong_sign_of_bias():
+    fb = checks.check_or_weights((1.0, 1.0, 0.5))
+    assert fb.status == "wrong" and "input (0, 0)" in fb.message and "OR(0, 0) = 0" in fb.message
+
+
+def test_point_on_the_line_is_explained():
+    fb = checks.check_or_weights((1.0, 1.0, -1.0))  # (0, 1): z = 0 exactly
+    assert fb.status == "wrong" and "exactly 0" in fb.message
+
+
+@pytest.mark.parametrize("answer", [(1.0, 1.0), "1, 1, -1.5", (1.0, np.nan, -1.5), [[1, 1, -1.5, 0]]])
+def test_malformed_gate_answers_get_words_not_tracebacks(answer):
+    fb = checks.check_and_weights(answer)
+    assert fb.status == "wrong" and "three numbers" in fb.message or "NaN" in fb.message
+
+
+# --- exercise 3: the search for the best line -------------------------------------------------
+
+def reference_best_line(X, y, values):
+    best = 0.0
+    for w1 in values:
+        for w2 in values:
+            for b in values:
+                pred = (X[:, 0] * w1 + X[:, 1] * w2 + b > 0).astype(int)
+                best = max(best, float(np.mean(pred == y)))
+    return best
+
+
+def test_best_line_accepts_the_solution_and_confirms_75_percent():
+    fb = checks.check_best_line(reference_best_line)
+    assert fb.status == "correct" and "75 %" in fb.message
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    assert best_line_accuracy(X, np.array([0, 1, 1, 0]), np.linspace(-2, 2, 9)) == 0.75
+
+
+def test_best_line_stub_is_not_done():
+    def best_line(X, y, values):
+        """docstring"""
+        ...
+    assert checks.check_best_line(best_line).status == "not done"
+
+
+def test_best_line_hard_coded_answer_is_caught():
+    fb = checks.check_best_line(lambda X, y, values: 0.75)
+    assert fb.status == "wrong" and "AND" in fb.message and "Hint" in fb.message
+
+
+def test_best_line_percent_is_caught():
+    fb = checks.check_best_line(lambda X, y, v: 100 * reference_best_line(X, y, v))
+    assert fb.status == "wrong" and "percentage" in fb.message
+
+
+def test_best_line_with_bias_fixed_at_zero_is_caught():
+    def no_bias(X, y, values):
+        best = 0.0
+        for w1 in values:
+            for w2 in values:
+                best = max(best, float(np.mean((X @ [w1, w2] > 0) == y)))
+        return best
+    fb = checks.check_best_line(no_bias)
+    assert fb.status == "wrong"
+
+
+def test_best_line_error_is_reported_in_words():
+    fb = checks.check_best_line(lambda X, y, values: X[5, 0])
+    assert fb.status == "error" and "IndexError" in fb.message

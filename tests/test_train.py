@@ -1,0 +1,168 @@
+"""helpers.train: a small network really learns, deterministically; early stopping; divergence."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from helpers.data import make_moons, make_xor
+from helpers.layers import Dense, Sequential, mlp
+from helpers.losses import MSE, BinaryCrossEntropy
+from helpers.optim import SGD, Adam
+from helpers.train import History, accuracy, batches, divergence_message, fit, predict, train_step
+
+MOONS_NOISE = 0.2  # make_moons(400, noise=0.2): overlapping enough that 100 % is out of reach
+
+
+def train_moons():
+    X, y = make_moons(400, noise=MOONS_NOISE, seed=0)
+    model = mlp([2, 16, 16, 1], seed=0)
+    hist = fit(model, BinaryCrossEntropy(), Adam(model, lr=0.01), X, y, epochs=100,
+               batch_size=32, seed=0)
+    return model, hist, X, y
+
+
+def test_mlp_learns_noisy_moons():
+    model, hist, X, y = train_moons()
+    assert accuracy(model, X, y) >= 0.97  # training accuracy, 400 points, noise 0.2
+    X_test, y_test = make_moons(400, noise=MOONS_NOISE, seed=1)
+    assert accuracy(model, X_test, y_test) >= 0.95  # new points from the same distribution
+    assert hist.train_loss[-1] < hist.train_loss[0] and not hist.diverged
+
+
+def test_training_is_deterministic():
+    model1, hist1, _, _ = train_moons()
+    model2, hist2, _, _ = train_moons()
+    assert hist1.train_loss == hist2.train_loss and hist1.train_acc == hist2.train_acc
+    for k in model1.params:
+        np.testing.assert_array_equal(model1.params[k], model2.params[k])
+
+
+def test_mlp_solves_xor():
+    X, y = make_xor(200, noise=0.2, seed=0)
+    accs = []
+    for _ in range(2):  # and twice gives the same numbers
+        model = mlp([2, 16, 16, 1], seed=0)
+        hist = fit(model, BinaryCrossEntropy(), Adam(model, lr=0.01), X, y, epochs=50, seed=0)
+        accs.append((accuracy(model, X, y), hist.train_loss))
+    assert accs[0][0] == 1.0
+    assert accs[0] == accs[1]
+
+
+def test_early_stopping_restores_the_best_weights():
+    X, y = make_moons(30, noise=0.35, seed=0)  # few noisy points and a big network: overfits
+    Xv, yv = make_moons(200, noise=0.35, seed=1)
+    model = mlp([2, 64, 64, 1], seed=0)
+    snapshots = {}
+
+    def remember(epoch, hist, model):
+        snapshots[epoch] = {k: v.copy() for k, v in model.params.items()}
+
+    loss = BinaryCrossEntropy()
+    hist = fit(model, loss, Adam(model, lr=0.02), X, y, epochs=300, batch_size=10,
+               val=(Xv, yv), patience=10, callback=remember)
+    assert hist.stopped_early and hist.epochs < 300
+    assert hist.best_epoch == int(np.argmin(hist.val_loss)) + 1
+    assert hist.epochs == hist.best_epoch + 10
+    for k, v in model.params.items():
+        np.testing.assert_array_equal(v, snapshots[hist.best_epoch][k])
+    assert loss(model.forward(Xv), yv) == pytest.approx(min(hist.val_loss))
+    assert min(hist.val_loss) < hist.val_loss[-1]  # the last epoch was worse than the best
+
+
+def regression_problem():
+    X = np.random.default_rng(0).standard_normal((50, 3)) * 10
+    return X, X @ np.ones((3, 1))
+
+
+def test_divergence_is_reported_in_words(capsys):
+    X, t = regression_problem()
+    model = Sequential(Dense(3, 1))
+    seen = []
+    hist = fit(model, MSE(), SGD(model, lr=10.0), X, t, epochs=100,
+               callback=lambda e, h, m: seen.append(h.train_loss[-1]))
+    assert seen[-1] > 1e200 > 1e10 * seen[0]  # the loss really exploded, epoch after epoch
+    assert "diverged" in hist.diverged and "smaller learning rate" in hist.diverged
+    assert "infinite" in hist.diverged or "NaN" in hist.diverged
+    assert "lr=1 " in hist.diverged  # a concrete value to try
+    assert hist.diverged in capsys.readouterr().out
+    assert len(hist.train_loss) < 100 and all(np.isfinite(hist.train_loss))
+
+
+def test_divergence_inside_a_deep_network_is_reported_not_raised(capsys):
+    # In a network, blown-up weights put inf/NaN into a hidden layer, whose input check
+    # would raise; fit must still say "diverged" instead of showing a traceback.
+    X, t = regression_problem()
+    model = mlp([3, 8, 8, 1])
+    hist = fit(model, MSE(), SGD(model, lr=10.0), X, t, epochs=50)
+    assert "diverged" in hist.diverged and "smaller learning rate" in hist.diverged
+    model = mlp([3, 8, 1])
+
+    def blow_up(epoch, hist, model):
+        model.params["0.W"][...] = 1e308  # as if one step had been enormous: x @ W overflows
+
+    hist = fit(model, MSE(), SGD(model, lr=1e-3), X, t, epochs=5, callback=blow_up)
+    assert hist.epochs == 1 and "NaN" in hist.diverged and "diverged" in hist.diverged
+    assert "diverged" in capsys.readouterr().out
+
+
+def test_divergence_with_cross_entropy_gives_no_warning():
+    X, y = make_moons(100, noise=0.2)
+    model = mlp([2, 16, 1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        hist = fit(model, BinaryCrossEntropy(), SGD(model, lr=1e8), X, y, epochs=20)
+    assert all(np.isfinite(hist.train_loss))
+
+
+def test_divergence_message_words():
+    msg = divergence_message(3, float("nan"), 0.5)
+    assert "epoch 3" in msg and "NaN" in msg and "diverged" in msg and "lr=0.05" in msg
+    assert "infinite" in divergence_message(1, float("inf"), 1.0)
+
+
+def test_batches_cover_the_data_once_and_repeat_with_a_seed():
+    X, y = np.arange(20.0).reshape(10, 2), np.arange(10)
+    parts = list(batches(X, y, 4, seed=1))
+    assert [len(b[1]) for b in parts] == [4, 4, 2]
+    assert sorted(np.concatenate([b[1] for b in parts])) == list(range(10))
+    for xb, yb in parts:
+        np.testing.assert_array_equal(xb[:, 0], 2 * yb)  # rows stay with their labels
+    again = list(batches(X, y, 4, seed=1))
+    assert all(np.array_equal(a[1], b[1]) for a, b in zip(parts, again))
+    order = np.concatenate([b[1] for b in batches(X, y, 4, shuffle=False)])
+    np.testing.assert_array_equal(order, np.arange(10))
+
+
+def test_train_step_lowers_the_loss_and_predict_accuracy_agree():
+    X, y = make_moons(100, noise=0.1)
+    model = mlp([2, 8, 1])
+    loss, opt = BinaryCrossEntropy(), Adam(model, lr=0.01)
+    first = train_step(model, loss, opt, X, y)
+    for _ in range(50):
+        last = train_step(model, loss, opt, X, y)
+    assert last < first
+    pred = predict(model, X)
+    assert pred.dtype == np.int64 and set(np.unique(pred)) <= {0, 1}
+    assert accuracy(model, X, y) == np.mean(pred == y)
+    three = mlp([2, 3])
+    assert set(np.unique(predict(three, X))) <= {0, 1, 2}
+
+
+def test_fit_history_fields_and_list_labels():
+    X, y = make_xor(40)
+    Xv, yv = make_xor(20, seed=1)
+    model = mlp([2, 4, 1])
+    hist = fit(model, BinaryCrossEntropy(), Adam(model, lr=0.01), X.tolist(), y.tolist(),
+               epochs=3, val=(Xv, yv))
+    assert isinstance(hist, History) and hist.epochs == 3
+    assert len(hist.train_acc) == len(hist.val_loss) == len(hist.val_acc) == 3
+    assert hist.best_epoch in (1, 2, 3) and not hist.stopped_early and hist.diverged == ""
+
+
+def test_callback_can_stop_training():
+    X, y = make_xor(40)
+    model = mlp([2, 4, 1])
+    hist = fit(model, BinaryCrossEntropy(), Adam(model), X, y, epochs=10,
+               callback=lambda epoch, h, m: epoch == 2)
+    assert hist.epochs == 2
