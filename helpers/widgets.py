@@ -32,6 +32,7 @@ class Interactive:
     """
 
     fig = None
+    moving: list = []
 
     def update(self, **values) -> dict:
         raise NotImplementedError
@@ -42,9 +43,19 @@ class Interactive:
     def readout(self, result: dict) -> str:
         return " · ".join(f"<b>{k}</b>: {v}" for k, v in result.items())
 
+    def animated(self) -> list:
+        """The artists that ``update`` changes: ``self.moving``, or an override when the list
+        depends on the state. ``png`` draws the rest of the figure once and then only these on
+        each update (see `plots.to_png`); an empty list redraws everything each time."""
+        return self.moving
+
+    def still_key(self):
+        """A value that changes when the still part of the figure changes (it is redrawn then)."""
+        return None
+
     def png(self) -> bytes:
         """The figure as it is now, as PNG bytes."""
-        return to_png(self.fig)
+        return to_png(self.fig, self.animated(), self.still_key())
 
     def widget(self) -> w.Box:
         """Controls, readout and picture, wired together."""
@@ -609,45 +620,7 @@ class RandomNetworks(Interactive):
 
 # === 04_forward_pass ================================================================
 
-class _Blitted(Interactive):
-    """An Interactive that redraws only its moving artists over a cached background.
-
-    Call ``self._moving(artist, ...)`` in ``__init__`` for everything ``update`` changes;
-    the rest (axes, ticks, contours, data points) is drawn once and reused, which keeps a
-    slider update well under 50 ms. Introduced in notebooks/04_forward_pass.
-    """
-
-    _bg = None
-    _bg_layout = None
-    _artists: list = []
-
-    def _moving(self, *artists):
-        self._artists = list(artists)
-        for a in artists:
-            a.set_animated(True)
-
-    def png(self) -> bytes:
-        import io
-
-        import PIL.Image
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        fig = self.fig
-        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        layout = type(fig.get_layout_engine()).__name__
-        if self._bg is None or self._bg_layout != layout:  # first time, or the layout was frozen
-            canvas.draw()
-            self._bg, self._bg_layout = canvas.copy_from_bbox(fig.bbox), layout
-        else:
-            canvas.restore_region(self._bg)
-        for a in self._artists:
-            fig.draw_artist(a)
-        buf = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1).save(buf, format="png", compress_level=1)
-        return buf.getvalue()
-
-
-class ForwardStepper(_Blitted):
+class ForwardStepper(Interactive):
     """Step one example through a small network, layer by layer (notebooks/04_forward_pass).
 
     The network is ``layers.mlp([2, 3, 3, 3], seed=seed)``: two inputs, two hidden ReLU
@@ -683,7 +656,7 @@ class ForwardStepper(_Blitted):
         self.lines[0].set_fontweight("bold")
         for t in self.lines[2:5]:
             t.set_family("monospace")
-        self._moving(self.step_marker, self.net.nodes, *self.net.labels, *self.lines)
+        self.moving = [self.step_marker, self.net.nodes, *self.net.labels, *self.lines]
 
     def steps(self, x1: float, x2: float) -> list:
         """[(z, a) for the input and each layer]: z before, a after the activation, each (width,).
@@ -759,7 +732,7 @@ class ForwardStepper(_Blitted):
 
 # === 05_loss ========================================================================
 
-class LineFitLoss(_Blitted):
+class LineFitLoss(Interactive):
     """Fit a line by hand and watch the loss (notebooks/05_loss).
 
     Left: noisy points, the line ``y = slope·x + intercept`` and each residual as a vertical
@@ -807,7 +780,7 @@ class LineFitLoss(_Blitted):
         ax_l.set_title("MSE for every (slope, intercept)")
         ax_l.legend(loc="upper right", fontsize=8)
         self.path: list = []
-        self._moving(self.res, self.line, self.loss_text, self.off, self.trail, self.marker)
+        self.moving = [self.res, self.line, self.loss_text, self.off, self.trail, self.marker]
 
     def mse(self, slope, intercept):
         """MSE of the line on the data; slope and intercept may be equal-shaped arrays (grids)."""
@@ -895,7 +868,7 @@ class BackwardStepper(Interactive):
         arrows = [t for t in ax.texts if isinstance(t, Annotation)]  # per node, per parent
         self.boxes = dict(zip([id(n) for n in order], boxes))
         self._relayout(ax, order, arrows)
-        self._background = None
+        self.moving = boxes  # arrows and title are drawn once; only the boxes each step
 
     def _relayout(self, ax, order, arrows) -> None:
         """Place the loss on the right and each input next to the node that uses it."""
@@ -979,30 +952,6 @@ class BackwardStepper(Interactive):
         return {"step": f"{k} of {len(self.sequence)}", "node": node.label or node.op,
                 "what happens": self.explain[k - 1]}
 
-    def png(self) -> bytes:
-        """Arrows and title drawn once and kept as a picture; only the boxes are redrawn."""
-        import io
-
-        import PIL.Image
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        canvas = self.fig.canvas if isinstance(self.fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(self.fig)
-        boxes = list(self.boxes.values())
-        if self._background is None:
-            for b in boxes:
-                b.set_visible(False)
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            for b in boxes:
-                b.set_visible(True)
-        canvas.restore_region(self._background)
-        for b in boxes:
-            b.axes.draw_artist(b)
-        buf = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1).save(buf, format="png", compress_level=1)
-        return buf.getvalue()
-
     def controls(self) -> dict:
         return {"step": w.IntSlider(value=0, min=0, max=len(self.sequence), step=1,
                                     description="backward step",
@@ -1068,7 +1017,6 @@ class OptimizerRace(Interactive):
                 (end,) = ax.plot(*s.start, "o", ms=8, color=c, mec="black", zorder=5)
                 trails[n] = (line, end)
             self.panels[name] = (ax, trails)
-        self._backgrounds = {}
 
     def update(self, surface="ravine", lr=0.02, beta=0.9, steps=100) -> dict:
         results = self.surfaces.race(surface, lr, beta, int(steps))
@@ -1084,32 +1032,12 @@ class OptimizerRace(Interactive):
             self.loss_lines[name].set_data(np.arange(len(shown)), shown)
         return {name: self.surfaces.describe(r) for name, r in results.items()}
 
-    def _moving(self):
+    def still_key(self):
+        return self.surface  # each surface has its own contours
+
+    def animated(self):
         _, trails = self.panels[self.surface]
         return [a for pair in trails.values() for a in pair] + list(self.loss_lines.values())
-
-    def png(self) -> bytes:
-        import io
-
-        import PIL.Image
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        canvas = self.fig.canvas if isinstance(self.fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(self.fig)
-        moving = self._moving()
-        if self.surface not in self._backgrounds:
-            for a in moving:
-                a.set_visible(False)
-            canvas.draw()
-            self._backgrounds[self.surface] = canvas.copy_from_bbox(self.fig.bbox)
-            for a in moving:
-                a.set_visible(True)
-        canvas.restore_region(self._backgrounds[self.surface])
-        for a in moving:
-            a.axes.draw_artist(a)
-        buf = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1).save(buf, format="png", compress_level=1)
-        return buf.getvalue()
 
     def controls(self) -> dict:
         v = self.initial
@@ -1246,10 +1174,8 @@ class Playground(Interactive):
             ax.title.set_y(1.0)
             ax.xaxis.set_label_coords(0.5, -0.14)
             ax.yaxis.set_label_coords(-0.13, 0.5)
-        self._moving = [self.boundary.image, self.train_dots, self.val_dots,
-                        self.train_line, self.val_line]
-        for artist in self._moving:
-            artist.set_animated(True)
+        self.moving = [self.boundary.image, self.train_dots, self.val_dots,
+                       self.train_line, self.val_line]
         self.reset()
         freeze_layout(self.fig)
 
@@ -1397,32 +1323,10 @@ class Playground(Interactive):
             f"{v['depth']} hidden × {v['width']} units, {v['activation']}"
         self.ax_data.set_title(f"{v['dataset']}: {arch}", fontsize=10, y=1.0)
 
-    def png(self) -> bytes:
-        """The figure as PNG. The axes, ticks and labels are drawn once and kept; each frame
-        only paints the boundary, the points and the curves on top (about 3× faster)."""
-        import io
-
-        import PIL.Image
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        canvas = self.fig.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(self.fig)
-        key = (self.ax_data.get_title(), self.ax_loss.get_xlim(), self.ax_loss.get_ylim(),
-               canvas.get_width_height())
-        if key != getattr(self, "_background_key", None):
-            canvas.draw()  # the moving artists are "animated": left out of this background
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            self._background_key = key
-        else:
-            canvas.restore_region(self._background)
-        for artist in self._moving:
-            artist.axes.draw_artist(artist)
-        buf = io.BytesIO()
-        size = canvas.get_width_height(physical=True)
-        PIL.Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
-            buf, format="png", compress_level=1)
-        return buf.getvalue()
+    def still_key(self):
+        """The axes, ticks and labels are drawn once and kept; each frame only paints the
+        boundary, the points and the curves on top (about 3× faster)."""
+        return (self.ax_data.get_title(), self.ax_loss.get_xlim(), self.ax_loss.get_ylim())
 
     def frame(self) -> dict:
         """One animation frame: about an epoch of training, then redraw (no PNG)."""
