@@ -1354,7 +1354,6 @@ def _confusion_cases():
 
 def check_confusion_matrix(fn) -> Feedback:
     """Check confusion_matrix(y_true, y_pred, n_classes) -> (C, C) counts, rows = true class."""
-    from . import widgets
 
     name = getattr(fn, "__name__", "confusion_matrix")
     for t, p, c in _confusion_cases():
@@ -1362,7 +1361,7 @@ def check_confusion_matrix(fn) -> Feedback:
         got, problem = call(fn, *args)
         if problem is not None:
             return problem
-        want = widgets.confusion_matrix(t, p, c)
+        want = train.confusion_matrix(t, p, c)
         on = f"y_true={fmt(t)}, y_pred={fmt(p)}, n_classes={c}"
         try:
             g = np.asarray(got, dtype=float)

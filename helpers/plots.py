@@ -80,9 +80,11 @@ def to_png(fig: Figure, animated=(), key=None) -> bytes:
         kept = getattr(fig, "_kept_background", None)
         if kept is None or kept[0] != key:
             for artist in animated:
-                artist.set_animated(True)  # left out of canvas.draw()
+                artist.set_animated(True)  # left out of canvas.draw() ...
             canvas.draw()
             fig._kept_background = (key, canvas.copy_from_bbox(fig.bbox))
+            for artist in animated:
+                artist.set_animated(False)  # ... this time only: a plain to_png(fig) shows them
         else:
             canvas.restore_region(kept[1])
         for artist in animated:
@@ -398,4 +400,30 @@ def draw_graph(root, ax=None, highlight=None, show_grad: bool = True, width: flo
     ax.set_ylim(-(max_h - 1) / 2 - 0.6, (max_h - 1) / 2 + 0.6)
     ax.axis("off")
     ax.set_title(f"Computational graph of {root.label or 'the result'}")
+    return fig
+
+
+# --- what a classifier confuses (introduced in notebooks/09_capstone_handwriting) ---
+
+def plot_confusion(cm, title: str = "Confusion matrix"):
+    """Draw a confusion matrix (see `train.confusion_matrix`) with its counts in the cells.
+
+    Introduced in notebooks/09_capstone_handwriting.
+    """
+    cm = np.asarray(cm)
+    c = len(cm)
+    fig, ax = figure(4.6, 4.2)
+    ax.imshow(cm, cmap=IMAGE_CMAP, norm="log" if cm.max() > 0 else None,
+              vmin=0.5 if cm.max() > 0 else None)
+    for i in range(c):
+        for j in range(c):
+            if cm[i, j]:
+                ax.text(j, i, str(cm[i, j]), ha="center", va="center", fontsize=8,
+                        color="black" if cm[i, j] > cm.max() ** 0.5 else "white")
+    ax.set_xticks(range(c))
+    ax.set_yticks(range(c))
+    ax.grid(False)
+    ax.set_xlabel("digit the network read (predicted)")
+    ax.set_ylabel("true digit")
+    ax.set_title(title)
     return fig

@@ -236,3 +236,18 @@ class ProgressBar:
     def close(self, hist: History) -> None:
         if self.widget is None and hist.train_loss:
             print(file=sys.stderr)
+
+
+def confusion_matrix(y_true, y_pred, n_classes: int = 10) -> np.ndarray:
+    """Count how often each true class (row) was read as each class (column): (C, C) ints.
+
+    The diagonal holds the right answers; everything off it is a mistake, e.g.
+    ``cm[8, 1]`` = how many 8s the network read as 1. Introduced in
+    notebooks/09_capstone_handwriting.
+    """
+    n_classes = positive_int(n_classes, "n_classes", "confusion_matrix")
+    t = labels(y_true, len(np.asarray(y_true)), n_classes, "confusion_matrix")
+    p = labels(y_pred, len(t), n_classes, "confusion_matrix")
+    cm = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(cm, (t, p), 1)
+    return cm

@@ -86,52 +86,6 @@ def slider(description: str, value: float, min: float, max: float, step: float =
 
 # === 00_welcome =====================================================================
 
-class BlittedInteractive(Interactive):
-    """An Interactive that redraws only its moving artists: several times faster per update.
-
-    The first `png()` draws the whole figure once without the artists listed by
-    ``animated()`` and keeps that picture; every later `png()` pastes it back and draws
-    only those artists on top. Everything that changes in ``update`` must be in
-    ``animated()`` (titles included). Introduced in notebooks/00_welcome.
-    """
-
-    _background = None
-
-    def animated(self) -> list:
-        raise NotImplementedError
-
-    def png(self) -> bytes:
-        import io
-
-        import PIL.Image
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        fig = self.fig
-        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        artists = self.animated()
-        if self._background is None:
-            if fig.get_layout_engine() is not None:
-                freeze_layout(fig)
-            shown = [a.get_visible() for a in artists]
-            # drawing moves an axes title that is hidden: keep where every text was
-            where = [a.get_position() if hasattr(a, "get_position") else None for a in artists]
-            for a in artists:
-                a.set_visible(False)
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(fig.bbox)
-            for a, v, xy in zip(artists, shown, where):
-                a.set_visible(v)
-                if xy is not None:
-                    a.set_position(xy)
-        canvas.restore_region(self._background)
-        for a in artists:
-            fig.draw_artist(a)
-        buf = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1).save(buf, format="png", compress_level=1)
-        return buf.getvalue()
-
-
 RULE_FEATURES = {
     "ink on the left, middle rows": (slice(2, 6), slice(0, 3)),
     "ink in the left half": (slice(0, 8), slice(0, 4)),
@@ -152,7 +106,7 @@ def rule_feature(images, feature: str = "ink on the left, middle rows") -> np.nd
     return imgs[:, rows, cols].mean(axis=(1, 2))
 
 
-class HandRuleDemo(BlittedInteractive):
+class HandRuleDemo(Interactive):
     """A hand-written rule for 3 vs 8: "it is an 8 when the ink in a region is above t".
 
     Histograms of the chosen region's ink for the 3s and the 8s, the threshold as a line,
@@ -211,7 +165,7 @@ class HandRuleDemo(BlittedInteractive):
                 "threshold": slider("threshold t", 1.0, 0.0, 16.0, 0.25)}
 
 
-class DigitReader(BlittedInteractive):
+class DigitReader(Interactive):
     """One test digit and the network's probability for each class 0..9.
 
     ``model`` is any helpers model whose forward gives 10 scores; ``X`` (N, 64) scaled the
@@ -261,7 +215,7 @@ class DigitReader(BlittedInteractive):
 
 # === 01_the_neuron ==================================================================
 
-class NeuronDemo(BlittedInteractive):
+class NeuronDemo(Interactive):
     """One neuron with three inputs: output = sigmoid(w1·x1 + w2·x2 + w3·x3 + b).
 
     Left: a bar for each input's contribution w_i·x_i, the bias and their sum z. Right: the
@@ -1483,45 +1437,7 @@ class Playground(Interactive):
 
 # === 09_capstone_handwriting ========================================================
 
-def confusion_matrix(y_true, y_pred, n_classes: int = 10) -> np.ndarray:
-    """Count how often each true class (row) was read as each class (column): (C, C) ints.
-
-    The diagonal holds the right answers; everything off it is a mistake, e.g.
-    ``cm[8, 1]`` = how many 8s the network read as 1. Introduced in
-    notebooks/09_capstone_handwriting.
-    """
-    from .validate import labels, positive_int
-
-    n_classes = positive_int(n_classes, "n_classes", "confusion_matrix")
-    t = labels(y_true, len(np.asarray(y_true)), n_classes, "confusion_matrix")
-    p = labels(y_pred, len(t), n_classes, "confusion_matrix")
-    cm = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(cm, (t, p), 1)
-    return cm
-
-
-def plot_confusion(cm, title: str = "Confusion matrix"):
-    """Draw a confusion matrix with its counts written in the cells; returns the figure."""
-    cm = np.asarray(cm)
-    c = len(cm)
-    fig, ax = plots.figure(4.6, 4.2)
-    ax.imshow(cm, cmap=plots.IMAGE_CMAP, norm="log" if cm.max() > 0 else None,
-              vmin=0.5 if cm.max() > 0 else None)
-    for i in range(c):
-        for j in range(c):
-            if cm[i, j]:
-                ax.text(j, i, str(cm[i, j]), ha="center", va="center", fontsize=8,
-                        color="black" if cm[i, j] > cm.max() ** 0.5 else "white")
-    ax.set_xticks(range(c))
-    ax.set_yticks(range(c))
-    ax.grid(False)
-    ax.set_xlabel("digit the network read (predicted)")
-    ax.set_ylabel("true digit")
-    ax.set_title(title)
-    return fig
-
-
-class DigitPad(BlittedInteractive):
+class DigitPad(Interactive):
     """Draw a digit with the mouse; watch what the network sees and how sure it is.
 
     The headless core: ``strokes`` (a list of strokes, each a list of (x, y) points on the

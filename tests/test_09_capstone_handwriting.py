@@ -1,0 +1,254 @@
+"""Lesson 09: the drawing reduction (helpers/drawing.py), the drawing pad, and the checkers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import checks, data, drawing, layers, losses, optim, plots, train, widgets
+
+# --- synthetic drawings: strokes on a 256×256 pad (x right, y down) ---
+
+VERTICAL = [[(128, 40), (128, 216)]]
+SEVEN = [[(60, 60), (170, 60), (100, 200)]]
+
+
+def circle(cx=128, cy=128, r=80, n=60):
+    t = np.linspace(0, 2 * np.pi, n)
+    return [np.c_[cx + r * np.cos(t), cy + r * np.sin(t)]]
+
+
+def features(strokes, pen=20.0):
+    return drawing.to_digit_features(drawing.strokes_to_image(strokes, 256, pen))
+
+
+@pytest.fixture(scope="module")
+def digit_model():
+    X, y = data.load_digits()
+    (Xtr, ytr), (Xva, yva), _ = data.stratified_split(X / 16, y, seed=0)
+    model = layers.mlp([64, 128, 10], seed=0)
+    train.fit(model, losses.SoftmaxCrossEntropy(), optim.Adam(model, lr=0.01), Xtr, ytr,
+              epochs=30, batch_size=32, val=(Xva, yva), seed=0)
+    return model
+
+
+# --- strokes_to_image ---
+
+def test_strokes_to_image_draws_a_line_of_pen_width():
+    img = drawing.strokes_to_image(VERTICAL, size=256, pen=10)
+    assert img.shape == (256, 256) and set(np.unique(img)) == {0.0, 1.0}
+    row = img[128]
+    assert row.sum() == 10 and row[123:133].all()           # 10 px wide around x = 128
+    assert img[:, 128].sum() == pytest.approx(176 + 10, abs=2)  # the length plus the round caps
+
+
+def test_a_single_point_is_a_dot_and_points_off_the_pad_are_clipped():
+    dot = drawing.strokes_to_image([[(50, 50)]], pen=10)
+    assert 60 < dot.sum() < 100                              # about pi * 5²
+    off = drawing.strokes_to_image([[(-50, 128), (300, 128)]], pen=4)
+    assert off[128].all() and off.sum() == 4 * 256
+
+
+@pytest.mark.parametrize("bad, match", [
+    (np.array([[0, 0], [10, 10]]), "list of strokes"),
+    ([[1, 2, 3]], "list of \\(x, y\\) points"),
+    ([[(0, 0), (np.nan, 3)]], "NaN"),
+])
+def test_strokes_to_image_teaches_on_bad_strokes(bad, match):
+    with pytest.raises((TypeError, ValueError), match=match):
+        drawing.strokes_to_image(bad)
+
+
+def test_strokes_to_image_rejects_bad_pen_and_size():
+    with pytest.raises(ValueError, match="pen"):
+        drawing.strokes_to_image(VERTICAL, pen=0)
+    with pytest.raises(TypeError, match="size"):
+        drawing.strokes_to_image(VERTICAL, size=25.5)
+
+
+# --- the UCI reduction ---
+
+def test_vertical_line_reduces_to_a_centred_column_of_high_counts():
+    f = features(VERTICAL, pen=0.15 * 176).reshape(8, 8)    # the pad's pen for this size
+    middle = f[:, 3] + f[:, 4]                              # the line sits on x = 16 of 32
+    assert np.all(middle >= 12) and np.all(f[:, 3] == f[:, 4])  # every row, symmetric
+    assert f[:, :3].sum() == 0 and f[:, 5:].sum() == 0      # nothing anywhere else
+    assert f.max() <= 16 and f.min() >= 0
+
+
+def test_circle_reduces_to_a_ring():
+    f = features(circle()).reshape(8, 8)
+    ring = np.r_[f[0, 2:6], f[7, 2:6], f[2:6, 0], f[2:6, 7]]
+    assert ring.mean() > 8                                   # ink all round the edge
+    assert f[3:5, 3:5].sum() == 0                            # a hole in the middle
+
+
+def test_reduction_ignores_where_and_how_big_the_digit_was_drawn():
+    base = features(SEVEN, pen=20)
+    moved = features([[(x - 40, y + 30) for x, y in SEVEN[0]]], pen=20)
+    np.testing.assert_array_equal(base, moved)              # translation: exactly the same
+    half = features([[(x / 2, y / 2) for x, y in SEVEN[0]]], pen=10)
+    assert np.abs(half - base).mean() < 1.0                 # scale (pen scaled too): nearly the same
+    assert abs(half.sum() - base.sum()) < 0.1 * base.sum()
+
+
+def test_total_ink_is_like_the_data_set():
+    X, _ = data.load_digits()
+    low, high = np.percentile(X.sum(axis=1), [1, 99])
+    ink = features(circle(), pen=0.15 * 160).sum()          # the pad's pen: 0.15 × the drawing's size
+    assert low <= ink <= high
+    assert features(VERTICAL).sum() < ink                   # a line has less ink than a ring
+
+
+def test_block_counts_counts_and_keeps_row_order():
+    bm = np.zeros((32, 32))
+    bm[0:4, 28:32] = 1                                      # top-right block full
+    bm[4, 0] = 1                                            # one pixel in row-block 1, column-block 0
+    f = drawing.block_counts(bm)
+    assert f.shape == (64,) and f[7] == 16 and f[8] == 1 and f.sum() == 17
+
+
+def test_normalise_bitmap_fits_and_centres():
+    img = np.zeros((100, 100))
+    img[10:30, 70:80] = 1                                   # a 20×10 block of ink, off centre
+    bm = drawing.normalise_bitmap(img)
+    rows, cols = np.flatnonzero(bm.any(axis=1)), np.flatnonzero(bm.any(axis=0))
+    assert (rows[0], rows[-1]) == (0, 31)                   # the longer side fills 32
+    assert len(cols) == 16 and cols[0] == 8                 # the shape is kept, centred
+
+
+@pytest.mark.parametrize("bad, match", [
+    (np.zeros((256, 256)), "no ink.*Draw a digit"),
+    (np.full((8, 8), 16.0), "0 \\(paper\\) to 1 \\(ink\\)"),
+    (np.ones(64), "shape"),
+    ("a picture", "numbers"),
+])
+def test_to_digit_features_teaches_on_bad_images(bad, match):
+    with pytest.raises((TypeError, ValueError), match=match):
+        drawing.to_digit_features(bad)
+
+
+def test_a_drawn_one_and_seven_are_read_correctly(digit_model):
+    for strokes, digit in (([[(130, 40), (126, 200)]], 1), (SEVEN, 7)):
+        pts = np.concatenate([np.asarray(s, float) for s in strokes])
+        f = features(strokes, pen=0.15 * np.ptp(pts, axis=0).max())
+        p = layers.softmax(digit_model.forward(f[None] / 16))[0]
+        assert p.argmax() == digit and p.max() > 0.9
+
+
+# --- the pad ---
+
+def test_pad_starts_empty_and_says_draw_a_digit(digit_model):
+    pad = widgets.DigitPad(digit_model)
+    assert pad.update() == {"message": "draw a digit"}
+    assert "Draw a digit" in pad.readout(pad.update())
+    assert pad.png()[:4] == b"\x89PNG"
+
+
+def test_pad_reads_a_stroke_and_clears(digit_model):
+    pad = widgets.DigitPad(digit_model)
+    pad.pen_down(130, 40)
+    for y in range(50, 210, 10):
+        assert pad.pen_move(129, y)
+    pad.pen_up()
+    assert not pad.pen_move(10, 10)                          # pen up: moves draw nothing
+    result = pad.update()
+    assert result["guess"] == 1 and np.isclose(result["probs"].sum(), 1)
+    assert np.all(np.isfinite(result["probs"]))
+    pad.clear()
+    assert pad.update() == {"message": "draw a digit"}
+
+
+def test_pad_handles_a_dot_and_strokes_off_the_pad(digit_model):
+    pad = widgets.DigitPad(digit_model)
+    pad.pen_down(10, 10)
+    pad.pen_up()
+    assert "guess" in pad.update()                           # a single click: a dot, no crash
+    pad.clear()
+    pad.pen_down(-100, -100)
+    pad.pen_move(-50, -80)
+    assert pad.update() == {"message": "draw a digit"}       # entirely outside the pad
+
+
+def test_pad_widget_wires_mouse_events(digit_model):
+    pad = widgets.DigitPad(digit_model, throttle=0.0)
+    box = pad.widget()
+    ui = pad.ui
+    assert "digit-pad" in ui["canvas"]._dom_classes
+    assert ui["canvas"].width == 256 and ui["canvas"].layout.width == "256px"
+    before = ui["image"].value
+    ui["down"](130, 40)
+    for y in range(50, 210, 20):
+        ui["move"](129, y)
+    ui["up"](129, 210)
+    assert ui["image"].value != before and "guess</b>: 1" in ui["text"].value
+    ui["clear"].click()
+    assert ui["image"].value == before and pad.strokes == []
+    assert box.children
+
+
+# --- confusion matrix helpers ---
+
+def test_confusion_matrix_and_its_plot():
+    cm = train.confusion_matrix([0, 1, 2, 2], [0, 2, 2, 2], 4)
+    assert cm.shape == (4, 4) and cm[2, 2] == 2 and cm[1, 2] == 1 and cm.sum() == 4
+    fig = plots.plot_confusion(cm)
+    assert fig.axes[0].get_xlabel().startswith("digit the network read")
+    with pytest.raises(ValueError, match="labels must be in 0..3"):
+        train.confusion_matrix([0, 5], [0, 1], 4)
+
+
+# --- checkers: wrong answers get useful feedback ---
+
+def _predict_ok(model, image):
+    p = layers.softmax(model.forward(np.asarray(image, float).reshape(1, 64) / 16))[0]
+    return int(p.argmax()), float(p.max())
+
+
+def test_check_predict_digit_accepts_the_solution():
+    assert checks.check_predict_digit(_predict_ok).status == "correct"
+
+
+@pytest.mark.parametrize("fn, status, words", [
+    (lambda m, im: _predict_ok(m, np.asarray(im) * 16), "wrong", "divide the image by 16"),
+    (lambda m, im: (int(m.forward(im.reshape(1, 64) / 16).argmax()),
+                    float(m.forward(im.reshape(1, 64) / 16).max())), "wrong", "softmax"),
+    (lambda m, im: layers.softmax(m.forward(im.reshape(1, 64) / 16))[0], "wrong", "all ten"),
+    (lambda m, im: _predict_ok(m, im)[::-1], "wrong", "swapped"),
+    (lambda m, im: _predict_ok(m, im)[0], "wrong", "pair"),
+    (lambda m, im: m.forward(im / 16), "error", "raised ValueError"),
+    (lambda m, im: [_predict_ok(m, im)] and None, "wrong", "forget `return`"),
+])
+def test_check_predict_digit_explains_mistakes(fn, status, words):
+    fb = checks.check_predict_digit(fn)
+    assert fb.status == status and words in fb.message, fb.message
+
+
+def test_check_predict_digit_stub_is_not_done():
+    def predict_digit(model, image):
+        """stub"""
+        ...
+    assert checks.check_predict_digit(predict_digit).status == "not done"
+
+
+def _cm_ok(y_true, y_pred, n_classes):
+    cm = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        cm[t, p] += 1
+    return cm
+
+
+def test_check_confusion_matrix_accepts_the_solution():
+    assert checks.check_confusion_matrix(_cm_ok).status == "correct"
+
+
+@pytest.mark.parametrize("fn, words", [
+    (lambda t, p, c: _cm_ok(t, p, c).T, "flipped"),
+    (lambda t, p, c: _cm_ok(t, p, c) / np.maximum(_cm_ok(t, p, c).sum(1, keepdims=True), 1), "fractions"),
+    (lambda t, p, c: _cm_ok(t, p, max(max(t), max(p)) + 1), "a class can be missing"),
+    (lambda t, p, c: _cm_ok(t[1:], p[1:], c), "counted"),
+    (lambda t, p, c: np.eye(c, dtype=int) * 0 + _cm_ok(p, p, c), "expected"),
+])
+def test_check_confusion_matrix_explains_mistakes(fn, words):
+    fb = checks.check_confusion_matrix(fn)
+    assert fb.status == "wrong" and words in fb.message, fb.message
