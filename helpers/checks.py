@@ -774,6 +774,32 @@ def _loss05_scalar(got, name, want, on):
     return None
 
 
+def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
+    """Run a loss exercise on every case: None when all match, else the first Feedback.
+
+    A wrong number is compared with each typical mistake in ``wrongs`` so the feedback can
+    name it; a negative loss that matches none is still called out.
+    """
+    for args in cases:
+        got, problem = call(fn, *(a.copy() for a in args))
+        if problem is not None:
+            return problem
+        want = reference(*args)
+        on = " for " + ", ".join(f"{n}={fmt(a)}" for n, a in zip(arg_names, args))
+        problem = _loss05_scalar(got, name, want, on)
+        if problem is not None:
+            return problem
+        g = float(np.asarray(got, dtype=float).ravel()[0])
+        if np.isclose(g, want, atol=1e-8, rtol=1e-8):
+            continue
+        hint = _loss05_mistake(g, wrongs, args)
+        if hint is None and g < 0:
+            hint = "the minus sign is missing: the loss must never be negative."
+        msg = f"`{name}`{on} returned {g:.4f}, expected {want:.4f}."
+        return wrong(msg + (f" It looks like {hint}" if hint else ""), "" if hint else fallback_hint)
+    return None
+
+
 def check_mse(fn) -> Feedback:
     """Exercise in notebooks/05_loss: ``mse(pred, y)`` -> the mean of the squared errors."""
     name = getattr(fn, "__name__", "mse")
@@ -799,22 +825,10 @@ def check_mse(fn) -> Feedback:
          "number of values."),
         (lambda p, y: np.mean((p - y) ** 2) / 2, "that is half the MSE. Leave out the 1/2."),
     ]
-    for pred, y in cases:
-        got, problem = call(fn, pred.copy(), y.copy())
-        if problem is not None:
-            return problem
-        want = _loss05_mse(pred, y)
-        on = f" for pred={fmt(pred)}, y={fmt(y)}"
-        problem = _loss05_scalar(got, name, want, on)
-        if problem is not None:
-            return problem
-        g = float(np.asarray(got, dtype=float).ravel()[0])
-        if np.isclose(g, want, atol=1e-8, rtol=1e-8):
-            continue
-        hint = _loss05_mistake(g, wrongs, (pred, y))
-        msg = f"`{name}`{on} returned {g:.4f}, expected {want:.4f}."
-        return wrong(msg + (f" It looks like {hint}" if hint else ""),
-                     "" if hint else "subtract, square, then average: np.mean((pred - y) ** 2).")
+    problem = _loss05_run(fn, name, cases, _loss05_mse, wrongs, ("pred", "y"),
+                          "subtract, square, then average: np.mean((pred - y) ** 2).")
+    if problem is not None:
+        return problem
     return correct(f"Correct! `{name}` matches the mean squared error on {len(cases)} cases, "
                    "including a 2-D batch.")
 
@@ -857,26 +871,12 @@ def check_cross_entropy(fn) -> Feedback:
         (lambda p, t: np.mean(1 - p[np.arange(len(t)), t]), "the log is missing: the loss is "
          "-log(p) of the true class."),
     ]
-    for probs, t in cases:
-        got, problem = call(fn, probs.copy(), t.copy())
-        if problem is not None:
-            if problem.status == "error" and "index" in problem.message.lower():
-                problem.message += "\nHint: " + pick
-            return problem
-        want = _loss05_ce(probs, t)
-        on = f" for probs={fmt(probs)}, labels={fmt(t)}"
-        problem = _loss05_scalar(got, name, want, on)
-        if problem is not None:
-            return problem
-        g = float(np.asarray(got, dtype=float).ravel()[0])
-        if np.isclose(g, want, atol=1e-8, rtol=1e-8):
-            continue
-        hint = _loss05_mistake(g, wrongs, (probs, t))
-        msg = f"`{name}`{on} returned {g:.4f}, expected {want:.4f}."
-        if hint is None and g < 0:
-            hint = "the minus sign is missing: the loss must never be negative."
-        return wrong(msg + (f" It looks like {hint}" if hint else ""),
-                     "" if hint else "-np.mean(np.log(probs[np.arange(len(labels)), labels])).")
+    problem = _loss05_run(fn, name, cases, _loss05_ce, wrongs, ("probs", "labels"),
+                          "-np.mean(np.log(probs[np.arange(len(labels)), labels])).")
+    if problem is not None:
+        if problem.status == "error" and "index" in problem.message.lower():
+            problem.message += "\nHint: " + pick
+        return problem
     return correct(f"Correct! `{name}` matches -mean(log p[true class]) on {len(cases)} batches.")
 
 

@@ -355,6 +355,21 @@ def digit_grid(images, titles=None, ncols: int = 10, size: float = 0.9, title: s
     return fig
 
 
+def probability_bars(ax, probs=None, n_classes: int = 10):
+    """A bar per class for a classifier's probabilities (update with ``bar.set_height``).
+
+    Returns (bars, title); the title is left empty for the caller's words.
+    Introduced in notebooks/00_welcome.
+    """
+    probs = np.zeros(n_classes) if probs is None else np.asarray(probs, dtype=float)
+    bars = ax.bar(np.arange(n_classes), probs, color=PALETTE["sky"])
+    ax.set_xticks(np.arange(n_classes))
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("digit")
+    ax.set_ylabel("probability")
+    return bars, ax.set_title("")
+
+
 # --- computational graphs (introduced in notebooks/06_backprop) ---
 
 def draw_graph(root, ax=None, highlight=None, show_grad: bool = True, width: float = 8.0):

@@ -183,12 +183,7 @@ class DigitReader(Interactive):
                                    vmax=float(self.X.max()) or 1.0, interpolation="nearest")
         ax_img.axis("off")
         self.img_title = ax_img.set_title("")
-        self.bars = ax_bar.bar(np.arange(10), self.probs[0], color=plots.PALETTE["sky"])
-        ax_bar.set_xticks(np.arange(10))
-        ax_bar.set_ylim(0, 1.05)
-        ax_bar.set_xlabel("digit")
-        ax_bar.set_ylabel("probability")
-        self.bar_title = ax_bar.set_title("")
+        self.bars, self.bar_title = plots.probability_bars(ax_bar, self.probs[0])
         self.update()
 
     def animated(self) -> list:
@@ -1476,12 +1471,7 @@ class DigitPad(Interactive):
             ax.set_title(name)
         ax_bm.set_xlabel("what the pad made")
         ax_8.set_xlabel("what the network reads")
-        self.bars = ax_p.bar(np.arange(10), np.zeros(10), color=plots.PALETTE["sky"])
-        ax_p.set_xticks(np.arange(10))
-        ax_p.set_ylim(0, 1.05)
-        ax_p.set_xlabel("digit")
-        ax_p.set_ylabel("probability")
-        self.title = ax_p.set_title("")
+        self.bars, self.title = plots.probability_bars(ax_p)
         self.update()
 
     # --- the pen (called by the canvas events; callable headless in tests) ---
