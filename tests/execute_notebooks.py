@@ -4,14 +4,22 @@ Usage (from the repo root, in the course's environment):
 
     python tests/execute_notebooks.py                 # every notebook in notebooks/
     python tests/execute_notebooks.py notebooks/03_layers.ipynb
+    python tests/execute_notebooks.py --out /tmp/run notebooks/03_layers.ipynb   # leave the file alone
 
 Each notebook runs in a new kernel started in notebooks/ (as JupyterLab, Binder and nbval
 do), with execution counts 1..N, no timing metadata and no saved widget state, so running
-it twice gives the same file.
+it twice gives the same file. The kernel is this Python's own ("python3" resolves to the
+interpreter running this script), so `some/venv/bin/python tests/execute_notebooks.py`
+tests that venv.
+
+The small functions below are shared by the tests (tests/test_notebooks.py and friends).
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,10 +29,24 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+IGNORE_OUTPUT = "# NBVAL_IGNORE_OUTPUT"
 
 
-def execute(path: Path, timeout: int = 600) -> float:
-    """Execute one notebook in place; return the seconds it took."""
+def notebook_dir() -> Path:
+    """The notebooks under test: notebooks/, or $COURSE_NOTEBOOKS (to test the tests on a
+    probe directory whose parent holds a helpers/ folder)."""
+    return Path(os.environ.get("COURSE_NOTEBOOKS", ROOT / "notebooks")).resolve()
+
+
+def notebook_paths(directory: Path | None = None) -> list[Path]:
+    directory = directory or notebook_dir()
+    return sorted(p for p in directory.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def execute(path: Path, timeout: int = 600, out: Path | None = None,
+            cwd: Path | None = None) -> float:
+    """Execute one notebook and write it to `out` (default: in place); return the seconds
+    it took. The kernel starts in `cwd` (default: the notebook's folder)."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -35,17 +57,77 @@ def execute(path: Path, timeout: int = 600) -> float:
     start = time.perf_counter()
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             store_widget_state=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
-    nb.metadata.pop("widgets", None)
-    nbformat.write(nb, path)
+                            resources={"metadata": {"path": str(cwd or path.parent)}})
+    try:
+        client.execute()
+    finally:
+        nb.metadata.pop("widgets", None)
+        for cell in code_cells(nb):
+            cell.outputs = coalesce_streams(cell.outputs)
+        nbformat.write(nb, out or path)
     return time.perf_counter() - start
 
 
-def main(args: list[str]) -> None:
-    paths = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+def coalesce_streams(outputs: list) -> list:
+    """Join adjacent stdout (or stderr) pieces into one output, so a re-run stores the same
+    file however the kernel happened to split its printing into messages."""
+    merged = []
+    for o in outputs:
+        if (o.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == o.name):
+            merged[-1].text += o.text
+        else:
+            merged.append(o)
+    return merged
+
+
+def code_cells(nb) -> list:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def ignores_output(cell) -> bool:
+    return cell.source.lstrip().startswith(IGNORE_OUTPUT)
+
+
+def output_fingerprint(cell) -> list[str]:
+    """What a cell showed, as comparable text: streams, text reprs, errors, image hashes."""
+    parts = []
+    last_stream = None
+    for o in cell.get("outputs", []):
+        if o.output_type == "stream":
+            # how a stream is split into messages depends on timing: join adjacent pieces
+            if last_stream == o.name:
+                parts[-1] += o.text
+            else:
+                parts.append(f"{o.name}: {o.text}")
+            last_stream = o.name
+            continue
+        last_stream = None
+        if o.output_type == "error":
+            parts.append(f"error: {o.ename}: {o.evalue}")
+        else:
+            for mime, value in sorted(o.get("data", {}).items()):
+                text = value if isinstance(value, str) else "".join(value)
+                if mime.startswith("image/"):
+                    text = hashlib.sha256(text.encode()).hexdigest()[:16]
+                elif mime == "application/vnd.jupyter.widget-view+json":
+                    continue  # model ids are random by design
+                parts.append(f"{mime}: {text}")
+    return parts
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, help="write executed copies into this folder "
+                        "instead of in place (the kernel still starts in the notebook's folder)")
+    args = parser.parse_args(argv)
+    paths = args.paths or notebook_paths()
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        print(f"{path.name}: {execute(path):.1f} s", flush=True)
+        out = args.out / path.name if args.out else None
+        print(f"{path.name}: {execute(path, out=out):.1f} s", flush=True)
 
 
 if __name__ == "__main__":

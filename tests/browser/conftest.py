@@ -1,0 +1,129 @@
+"""JupyterLab + headless Chromium for the browser tests.
+
+A session fixture starts JupyterLab on 127.0.0.1 (random free port, random token, the repo
+root as root_dir, autosave off so nothing is written back to the notebooks) and stops it at
+the end; another launches Debian's /usr/bin/chromium through Playwright (never a downloaded
+browser). Without chromium the tests skip, except with CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from execute_notebooks import notebook_dir
+
+CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+# JupyterLab settings for the test server: never write the notebooks back, no news, no pop-ups
+LAB_SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def skip_or_fail(reason: str):
+    """Skip locally when a tool is missing; with CI=true a missing tool is a failure."""
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{reason} (CI=true, so this is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Lab:
+    def __init__(self, url: str, token: str, root: Path, proc: subprocess.Popen, log: Path):
+        self.url, self.token, self.root, self.proc, self.log = url, token, root, proc, log
+
+    def api(self, path: str, method: str = "GET"):
+        req = urllib.request.Request(f"{self.url}{path}", method=method,
+                                     headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def notebook_url(self, path: Path) -> str:
+        rel = path.resolve().relative_to(self.root).as_posix()
+        return f"{self.url}/lab/tree/{rel}?reset&token={self.token}"
+
+    def shutdown_kernels(self) -> None:
+        for s in self.api("/api/sessions"):
+            self.api(f"/api/sessions/{s['id']}", method="DELETE")
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    root = notebook_dir().parent
+    tmp = tmp_path_factory.mktemp("lab")
+    for rel, value in LAB_SETTINGS.items():
+        f = tmp / "settings" / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(json.dumps(value))
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
+    env.pop("MPLBACKEND", None)  # the kernel chooses, as on a learner's machine
+    log = tmp / "jupyterlab.log"
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+           "--LabApp.expose_app_in_browser=True",
+           f"--LabApp.user_settings_dir={tmp / 'settings'}",
+           f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+           "--LabApp.extension_manager=readonly"]  # no PyPI look-ups
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")  # CI runs as root
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    server = Lab(f"http://127.0.0.1:{port}", token, root, proc, log)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            server.api("/api/status")
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.5)
+    yield server
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    saves = [ln for ln in log.read_text().splitlines() if "Saving file at" in ln]
+    assert not saves, "the browser tests wrote to notebook files (autosave?):\n" + "\n".join(saves)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        skip_or_fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` "
+                     "to run the browser tests")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("playwright is not installed: pip install -r requirements-dev.txt")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,0 +1,323 @@
+"""Each notebook the way a learner uses it: in JupyterLab, in Chromium, with the mouse and keys.
+
+For every notebook: open it fresh (?reset), run all cells, wait for the kernel to be idle,
+assert no error output; then find every control in the widget outputs and drive it: each
+slider handle to both ends and one step back (End, Home, ArrowRight), each dropdown through
+every option, each toggle button and checkbox, each canvas (a stroke drawn with the mouse),
+each button. After every action the interactive's picture or text must change, and no error
+may appear (in an output or in JupyterLab's log console). A screenshot per notebook goes to
+tests/browser/screenshots/.
+
+The harness finds controls itself; EXCEPTIONS lists the few per-notebook special cases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+RUN_ALL_TIMEOUT_MS = 180_000
+CHANGE_TIMEOUT_MS = 8_000       # a slider / dropdown must redraw within this
+BUTTON_TIMEOUT_MS = 60_000      # a button may start something longer (training)
+
+
+@dataclass
+class Rules:
+    """Per-notebook exceptions to the generic rules."""
+    # controls (by label, regex) whose action may legitimately leave the output unchanged
+    may_not_change: list[str] = field(default_factory=lambda: [r"(?i)^(clear|reset|stop|pause)\b"])
+    # controls (by label, regex) not to touch at all, with the reason in a comment
+    skip: list[str] = field(default_factory=list)
+    # after drawing on a canvas, click this button (label regex) before expecting a change
+    click_after_drawing: str | None = None
+
+
+EXCEPTIONS: dict[str, Rules] = {
+    # the playground's learning rate, batch size and weight decay act on the next training
+    # step, and the optimizer only on the steps after epoch 0: while paused at epoch 0,
+    # moving them rightly changes nothing on screen (Train, clicked later, must)
+    "08_training_loop": Rules(may_not_change=[r"(?i)^(clear|reset|stop|pause)\b",
+                                              r"(?i)learning rate|batch|weight decay|optimizer"]),
+    # "09_capstone_handwriting": Rules(click_after_drawing=r"(?i)read|predict"),
+}
+
+# --- JavaScript run in the page --------------------------------------------------------
+PANEL = """(name) => {
+  const app = window.jupyterapp;
+  if (!app || !app.shell) return null;
+  for (const w of app.shell.widgets('main')) {
+    if (w.context && w.context.path.endsWith(name)) return w;
+  }
+  return null;
+}"""
+
+READY = """(name) => {
+  const panel = (__PANEL__)(name);
+  if (!panel || !panel.context.isReady || !panel.sessionContext.session) return false;
+  const k = panel.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}""".replace("__PANEL__", PANEL)
+
+RUN_ALL = """async (name) => {
+  const app = window.jupyterapp;
+  const panel = (__PANEL__)(name);
+  app.shell.activateById(panel.id);
+  await app.commands.execute('notebook:clear-all-cell-outputs');
+  return await app.commands.execute('notebook:run-all-cells');
+}""".replace("__PANEL__", PANEL)
+
+# all code cells have run and the kernel is idle: [count, error texts]
+STATUS = """(name) => {
+  const panel = (__PANEL__)(name);
+  const model = panel.content.model;
+  let pending = 0; const errors = [];
+  for (let i = 0; i < model.cells.length; i++) {
+    const c = model.cells.get(i);
+    if (c.type !== 'code' || !c.sharedModel.getSource().trim()) continue;
+    if (c.executionCount === null) pending++;
+    for (const o of c.outputs.toJSON()) {
+      const text = o.output_type === 'stream' ? [].concat(o.text).join('') : '';
+      if (o.output_type === 'error')
+        errors.push(`cell ${i + 1}: ${o.ename}: ${o.evalue}`);
+      else if (o.name === 'stderr' && /Traceback|Error|Warning/.test(text))
+        errors.push(`cell ${i + 1} stderr: ${text.slice(0, 500)}`);
+    }
+  }
+  for (const el of panel.node.querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
+    if (/Traceback|Error|Warning/.test(el.textContent)) errors.push('stderr: ' + el.textContent.slice(0, 500));
+  }
+  const k = panel.sessionContext.session.kernel;
+  return {pending, errors, idle: k.status === 'idle'};
+}""".replace("__PANEL__", PANEL)
+
+# what an interactive shows, as a short fingerprint: its pictures and its text
+STATE = """(area) => {
+  const parts = [];
+  for (const img of area.querySelectorAll('img')) parts.push('img:' + img.src.length + ':' + img.src.slice(-64));
+  for (const el of area.querySelectorAll(
+      '.widget-html-content, .widget-htmlmath-content, .widget-output .jp-OutputArea-output, .widget-label-basic, .widget-valid, .widget-textarea textarea'))
+    parts.push('text:' + (el.value !== undefined && el.tagName === 'TEXTAREA' ? el.value : el.textContent));
+  for (const c of area.querySelectorAll('.widget-output canvas, .jp-RenderedImage canvas')) parts.push('canvas:' + c.toDataURL().length);
+  return parts.join('\\n');
+}"""
+
+
+def ready(page, name, timeout=120_000):
+    page.wait_for_function(READY, arg=name, timeout=timeout)
+
+
+def status(page, name):
+    return page.evaluate(STATUS, name)
+
+
+def wait_idle(page, name, timeout=BUTTON_TIMEOUT_MS):
+    page.wait_for_function(f"(name) => {{ const s = ({STATUS})(name); return s.idle; }}",
+                           arg=name, timeout=timeout)
+
+
+def log_console_errors(page) -> str:
+    """JupyterLab shows errors from widget callbacks in its log console; its status-bar item
+    appears when there are some. Returns the console's text (empty when there is nothing)."""
+    item = page.locator(".jp-LogConsoleStatusItem")
+    if not (item.count() and item.first.is_visible()):
+        return ""
+    page.evaluate("() => window.jupyterapp.commands.execute('logconsole:open')")
+    try:
+        out = page.locator(".jp-LogConsolePanel .jp-OutputArea-output")
+        out.first.wait_for(timeout=5_000)
+        text = "\n".join(out.all_inner_texts())
+    except Exception:
+        text = ""
+    return (text.strip() or "messages (open View > Log Console to read them)")[-1500:]
+
+
+class Driver:
+    def __init__(self, page, name, rules: Rules):
+        self.page, self.name, self.rules = page, name, rules
+        self.actions = []
+
+    def label(self, control) -> str:
+        return control.evaluate("""(el) => {
+          const box = el.closest('.widget-inline-hbox, .widget-toggle-buttons, .widget-button, .widget-checkbox') || el;
+          const lab = box.querySelector('.widget-label, .widget-label-basic');
+          const kind = el.tagName === 'SELECT' ? 'dropdown' : el.type === 'checkbox' ? 'checkbox' : 'slider';
+          const text = ((lab && lab.textContent.trim()) || el.getAttribute('title') || '').replace(/\u200b/g, '');
+          return (text ? `${kind} ${text}` : `${kind} (no description)`).slice(0, 50);
+        }""")
+
+    def skipped(self, label):
+        return any(re.search(p, label) for p in self.rules.skip)
+
+    def act(self, area, label, what, action, timeout=CHANGE_TIMEOUT_MS, expect_change=True):
+        before = area.evaluate(STATE)
+        action()
+        expect_change = expect_change and not any(re.search(p, label) for p in self.rules.may_not_change)
+        changed = True
+        if expect_change:
+            try:
+                self.page.wait_for_function(f"([area, before]) => ({STATE})(area) !== before",
+                                            arg=[area.element_handle(), before], timeout=timeout)
+            except Exception:
+                changed = False
+        wait_idle(self.page, self.name)
+        self.page.wait_for_timeout(100)
+        errs = status(self.page, self.name)["errors"]
+        log = log_console_errors(self.page)
+        where = f"{self.name}: control {label!r}, {what}"
+        assert not errs, f"{where}: an error appeared:\n" + "\n".join(errs)
+        assert not log, f"{where}: JupyterLab's log console reports {log!r} (an exception in a widget callback?)"
+        assert changed, (f"{where}: the interactive's picture and text did not change within "
+                         f"{timeout / 1000:.0f} s (is the callback wired? does it raise?). If this "
+                         "control may legitimately change nothing, add it to EXCEPTIONS.")
+        self.actions.append(f"{label}: {what}")
+
+    def sliders(self, area):
+        handles = area.locator(".noUi-handle")
+        for i in range(handles.count()):
+            h = handles.nth(i)
+            label = self.label(h)
+            if self.skipped(label):
+                continue
+            h.scroll_into_view_if_needed()
+            for key in ("End", "Home", "ArrowRight"):
+                value = h.get_attribute("aria-valuenow")
+                self.act(area, label, f"slider key {key} (was {value})",
+                         lambda h=h, key=key: (h.focus(), h.press(key)),
+                         expect_change=self._moves(h, key))
+
+    @staticmethod
+    def _moves(handle, key) -> bool:
+        now = float(handle.get_attribute("aria-valuenow") or 0)
+        lo = float(handle.get_attribute("aria-valuemin") or now)
+        hi = float(handle.get_attribute("aria-valuemax") or now)
+        return {"End": now < hi, "Home": now > lo, "ArrowRight": now < hi}[key]
+
+    def dropdowns(self, area):
+        selects = area.locator("select")
+        for i in range(selects.count()):
+            s = selects.nth(i)
+            label = self.label(s)
+            if self.skipped(label):
+                continue
+            s.scroll_into_view_if_needed()
+            options = s.evaluate("(el) => Array.from(el.options).map(o => o.value)")
+            start = s.input_value()
+            for value in [o for o in options if o != start] + [start]:
+                if value == s.input_value():
+                    continue
+                self.act(area, label, f"dropdown -> {value!r}",
+                         lambda s=s, value=value: s.select_option(value))
+
+    def toggles(self, area):
+        buttons = area.locator(".widget-toggle-buttons button, button.widget-toggle-button")
+        for i in range(buttons.count()):
+            b = buttons.nth(i)
+            label = (b.inner_text().strip() or b.get_attribute("title") or f"toggle {i}")[:40]
+            if self.skipped(label) or (b.get_attribute("class") or "").count("mod-active") and \
+                    b.evaluate("(el) => !!el.closest('.widget-toggle-buttons')"):
+                continue  # already selected in its group: clicking it changes nothing
+            b.scroll_into_view_if_needed()
+            self.act(area, label, "toggle click", lambda b=b: b.click())
+        boxes = area.locator(".widget-checkbox input[type=checkbox]")
+        for i in range(boxes.count()):
+            c = boxes.nth(i)
+            label = self.label(c)
+            if self.skipped(label):
+                continue
+            for what in ("check toggled", "check toggled back"):
+                self.act(area, label, what, lambda c=c: c.click())
+
+    def canvases(self, area):
+        canvases = area.locator("canvas")
+        if not canvases.count():
+            return False
+        # the top-most, largest canvas receives the mouse
+        boxes = [(canvases.nth(i).bounding_box() or {}) for i in range(canvases.count())]
+        i = max(range(len(boxes)), key=lambda k: boxes[k].get("width", 0) * boxes[k].get("height", 0))
+        canvases.nth(i).scroll_into_view_if_needed()
+        box = canvases.nth(i).bounding_box()
+        x, y, wd, ht = box["x"], box["y"], box["width"], box["height"]
+
+        def stroke():
+            m = self.page.mouse
+            m.move(x + 0.5 * wd, y + 0.2 * ht)
+            m.down()
+            m.move(x + 0.5 * wd, y + 0.8 * ht, steps=12)
+            m.move(x + 0.35 * wd, y + 0.65 * ht, steps=6)
+            m.up()
+            if self.rules.click_after_drawing:
+                area.get_by_role("button", name=re.compile(self.rules.click_after_drawing)).first.click()
+
+        self.act(area, f"canvas {i}", "mouse stroke", stroke, timeout=BUTTON_TIMEOUT_MS)
+        return True
+
+    def buttons(self, area):
+        buttons = area.locator("button.widget-button:not(.widget-toggle-button)")
+        for i in range(buttons.count()):
+            b = buttons.nth(i)
+            label = (b.inner_text().strip() or b.get_attribute("title") or f"button {i}")[:40]
+            if self.skipped(label) or b.is_disabled():
+                continue
+            b.scroll_into_view_if_needed()
+            self.act(area, label, "click", lambda b=b: b.click(), timeout=BUTTON_TIMEOUT_MS)
+
+
+def test_notebook_in_jupyterlab(notebook, lab, browser):
+    name = notebook.name
+    rules = EXCEPTIONS.get(notebook.stem, Rules())
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    console_errors = []
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    SHOTS.mkdir(exist_ok=True)
+    for old in SHOTS.glob(f"{notebook.stem}*.png"):
+        old.unlink()
+    try:
+        page.goto(lab.notebook_url(notebook), wait_until="domcontentloaded", timeout=60_000)
+        ready(page, name)
+        page.evaluate(RUN_ALL, name)
+        page.wait_for_function(
+            f"(name) => {{ const s = ({STATUS})(name); return s.pending === 0 && s.idle; }}",
+            arg=name, timeout=RUN_ALL_TIMEOUT_MS)
+        st = status(page, name)
+        assert not st["errors"], f"{name}: errors after Run All:\n" + "\n".join(st["errors"])
+        assert not log_console_errors(page), f"{name}: log console: {log_console_errors(page)}"
+
+        driver = Driver(page, name, rules)
+        areas = page.locator(".jp-Cell .jp-OutputArea-output").filter(has=page.locator(".jupyter-widgets"))
+        n_areas = areas.count()
+        busiest, most = None, 0
+        for k in range(n_areas):
+            area = areas.nth(k)
+            area.scroll_into_view_if_needed()
+            before = len(driver.actions)
+            driver.sliders(area)
+            driver.dropdowns(area)
+            driver.toggles(area)
+            if driver.canvases(area):
+                area.screenshot(path=SHOTS / f"{notebook.stem}_widget{k + 1}_drawn.png")
+            driver.buttons(area)
+            area.screenshot(path=SHOTS / f"{notebook.stem}_widget{k + 1}.png")
+            if len(driver.actions) - before > most:
+                busiest, most = area, len(driver.actions) - before
+        if busiest is not None:  # the page, scrolled to the interactive with the most controls
+            busiest.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+        page.screenshot(path=SHOTS / f"{notebook.stem}.png")
+        print(f"{name}: {n_areas} interactive outputs, {len(driver.actions)} actions checked")
+        for a in driver.actions:
+            print("   ", a)
+        assert not console_errors, f"{name}: JavaScript errors in the page: {console_errors[:5]}"
+    except Exception:
+        page.screenshot(path=SHOTS / f"{notebook.stem}_FAILED.png")
+        raise
+    finally:
+        context.close()
+        lab.shutdown_kernels()
