@@ -57,11 +57,16 @@ class Interactive:
         """The figure as it is now, as PNG bytes."""
         return to_png(self.fig, self.animated(), self.still_key())
 
+    def image_widget(self) -> w.Image:
+        """An Image widget at the figure's own pixel size (not stretched, so never blurry)."""
+        width = round(self.fig.get_figwidth() * self.fig.dpi)
+        return w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"))
+
     def widget(self) -> w.Box:
         """Controls, readout and picture, wired together."""
         ctrls = self.controls()
         text = w.HTML()
-        image = w.Image(format="png")
+        image = self.image_widget()
 
         def refresh(_change=None):
             result = self.update(**{k: c.value for k, c in ctrls.items()})
@@ -136,7 +141,7 @@ class HandRuleDemo(Interactive):
         ax.set_xlabel("average ink per pixel in the region (0 = blank, 16 = full)")
         ax.set_ylabel("number of images")
         ax.legend(loc="upper right", fontsize=9)
-        self.title = ax.set_title("")
+        self.title = ax.set_title("", fontsize=10)  # the longest region name still fits
         self.update()  # fill the titles before the layout is measured
 
     def animated(self) -> list:
@@ -221,6 +226,9 @@ class NeuronDemo(Interactive):
     ZMAX = 8.0  # the curve is drawn for z in [-ZMAX, ZMAX]; beyond, a triangle at the edge
 
     def __init__(self):
+        import matplotlib
+        signed = matplotlib.colormaps[plots.DIVERGING_CMAP]  # the course's colours for signs
+        self.pushes_up, self.pushes_down = signed(0.8), signed(0.2)  # orange, purple
         self.fig, (ax_bar, ax_sig) = plots.figure(7, 3.2, ncols=2)
         names = ["w1·x1", "w2·x2", "w3·x3", "b", "z (sum)"]
         self.bars = ax_bar.barh(np.arange(5)[::-1], np.zeros(5), color=plots.PALETTE["grey"])
@@ -258,7 +266,7 @@ class NeuronDemo(Interactive):
         values = [*parts, b, z]
         for bar, txt, v in zip(self.bars, self.bar_text, values):
             bar.set_width(v)
-            bar.set_color(plots.PALETTE["orange"] if v > 0 else plots.PALETTE["purple"])
+            bar.set_color(self.pushes_up if v > 0 else self.pushes_down)
             txt.set_text(f"{v:+.2f}")  # on the side away from the bar, so it is never cut off
             txt.set_x(-11.6 if v >= 0 else 11.6)
             txt.set_ha("left" if v >= 0 else "right")
@@ -349,7 +357,7 @@ class NeuronBoundary(Interactive):
         ax.set_xlabel("$x_1$ (input 1)")
         ax.set_ylabel("$x_2$ (input 2)")
         ax.set_aspect("equal")
-        ax.set_title("data: z = w1·x1 + w2·x2 + b")  # reserves room for the live title
+        ax.set_title("data: z = w1·x1 + w2·x2 + b", fontsize=10)  # reserves room for the live title
         self.current = None
 
     def controls(self) -> dict:
@@ -388,8 +396,9 @@ class NeuronBoundary(Interactive):
         pred = (X @ np.array([w1, w2]) + b > 0).astype(int)
         bad = pred != y
         self.wrong.set_offsets(X[bad] if bad.any() else np.empty((0, 2)))
-        sign = "+" if b >= 0 else "−"
-        self.ax.set_title(f"{data}: z = {w1:.1f}·x1 + {w2:.1f}·x2 {sign} {abs(b):.1f}")
+        s2, sb = ("+" if v >= 0 else "−" for v in (w2, b))
+        self.ax.set_title(f"{data}: z = {w1:.1f}·x1 {s2} {abs(w2):.1f}·x2 {sb} {abs(b):.1f}",
+                          fontsize=10)
         # the line: two points at the view's edges (or a vertical line when w2 = 0)
         norm = np.hypot(w1, w2)
         note = ""
@@ -496,7 +505,8 @@ class RandomNetworks(Interactive):
         self.notes = []
         for k, ax in enumerate(self.axes):
             im = ax.imshow(np.zeros((40, 40)), origin="lower", extent=(-lim, lim, -lim, lim),
-                           cmap="PuOr_r", vmin=-1, vmax=1, interpolation="bilinear")  # orange > 0 > purple
+                           cmap=plots.DIVERGING_CMAP, vmin=-1, vmax=1,
+                           interpolation="bilinear")  # orange > 0 > purple
             self.images.append(im)
             self.notes.append(ax.text(0, 0, "", ha="center", va="center", fontsize=9,
                                       bbox={"boxstyle": "round", "fc": "white", "ec": "#999999"}))
@@ -545,7 +555,8 @@ class RandomNetworks(Interactive):
                 self.contours[k] = ax.contour(xs, xs, img, levels=[0.0], colors="black",
                                               linewidths=1.2)
             ax.set_title(f"network {k + 1}: {'flat' if flat[k] < 1e-6 else 'bent'}", fontsize=10)
-        layers_text = f"{int(depth)} hidden layer{'s' * (int(depth) != 1)} of {int(width)}"
+        layers_text = (f"{int(depth)} hidden layer{'s' * (int(depth) != 1)} of {int(width)}"
+                       if int(depth) > 0 else "no hidden layer (one neuron)")
         self.title.set_text(f"Three random networks: {layers_text}, {activation}\norange: output > 0, "
                             "purple: output < 0, black line: output = 0")
         if depth == 0:
@@ -575,7 +586,8 @@ class ForwardStepper(Interactive):
     The network is ``layers.mlp([2, 3, 3, 3], seed=seed)``: two inputs, two hidden ReLU
     layers of 3 units, and 3 output scores that softmax turns into probabilities for
     "cat", "dog" and "bird". Left: the diagram, circles coloured and labelled by their
-    values up to the current step (grey: not computed yet). Right: the current layer's
+    values up to the current step (purple below zero, orange above, white and empty: not
+    computed yet), lines coloured by their weights' signs. Right: the current layer's
     numbers, before (z) and after (a) its activation, with the shapes of the matrix product.
     """
 
@@ -653,8 +665,10 @@ class ForwardStepper(Interactive):
                         "All sums are positive: ReLU keeps them.")
                 title = f"Step {step}: hidden layer {step} (ReLU)"
                 lines = [shapes, f"z = {zvec}", f"a = {vec}", "", note]
+        import textwrap
         for t, s in zip(self.lines, [title] + lines):
             t.set_text(s)
+        self.lines[-1].set_text(textwrap.fill(lines[-1], 42))  # the note may need two lines
         result = {"step": step, "layer": title.split(": ", 1)[1], "a": np.round(a, 3).tolist()}
         if step > 0:
             result["shapes"] = shapes
@@ -1356,7 +1370,7 @@ class Playground(Interactive):
         """Controls, Train / Pause / Reset, the readout and the picture, wired together."""
         ctrls = self.controls()
         text = w.HTML()
-        image = w.Image(format="png")
+        image = self.image_widget()
         buttons = {
             "train": w.Button(description="Train", icon="play", button_style="success"),
             "pause": w.Button(description="Pause", icon="pause"),
@@ -1553,7 +1567,7 @@ class DigitPad(Interactive):
         canvas.add_class("digit-pad")
         clear = w.Button(description="Clear", icon="eraser", layout=w.Layout(width="100px"))
         text = w.HTML()
-        image = w.Image(format="png")
+        image = self.image_widget()
 
         def paper():
             canvas.clear()
