@@ -50,6 +50,23 @@ def test_stepper_says_in_words_when_relu_silences_a_layer(stepper):
     assert "no preference" in out["prediction"]
 
 
+@pytest.mark.parametrize("step,x1,x2", [(1, 1.0, -0.5), (3, 1.0, -0.5), (2, -2.0, 1.0)])
+def test_stepper_text_stays_inside_the_figure(stepper, step, x1, x2):
+    stepper.update(step=step, x1=x1, x2=x2)
+    fig = stepper.fig
+    fig.canvas.draw()
+    right = fig.bbox.x1
+    for t in stepper.lines:
+        assert t.get_window_extent().x1 <= right, t.get_text()
+
+
+def test_stepper_colours_follow_the_sign(stepper):
+    stepper.update(step=0, x1=-2.0, x2=1.0)
+    rgb = stepper.net.nodes.get_facecolors()[:2, :3]  # x1 < 0, x2 > 0
+    assert rgb[0, 2] > rgb[0, 1]  # purple: more blue than green
+    assert rgb[1, 0] > rgb[1, 2]  # orange: more red than blue
+
+
 def test_stepper_shapes_are_reported(stepper):
     r = stepper.update(step=1, x1=0.5, x2=0.5)
     assert r["shapes"] == "(1, 2) @ (2, 3) + (3,) → (1, 3)"
@@ -101,6 +118,11 @@ def no_division_softmax(z):
     return np.exp(z - z.max(axis=-1, keepdims=True))
 
 
+def columns_softmax(z):
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+
+
 def stub_softmax(z):
     """A stub."""
     # your code here
@@ -121,6 +143,7 @@ def test_softmax_stub_is_not_done():
     (global_max_softmax, "each row's own max"),
     (whole_batch_softmax, "each row sums to"),
     (no_division_softmax, "divide the exponentials by their sum"),
+    (columns_softmax, "each column sums to 1"),
 ])
 def test_softmax_typical_mistakes_are_explained(fn, words):
     fb = checks.check_softmax(fn)

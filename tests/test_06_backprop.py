@@ -79,6 +79,8 @@ def test_relu_checker_accepts_reference_and_stub():
     (lambda d, x: (x > 0) * 1.0, "mask alone"),
     (lambda d, x: d * np.maximum(x, 0), "output"),
     (lambda d, x: d * (x > 0) + 1, "expected"),
+    (lambda d, x: d * (d > 0), "mask comes from x"),
+    (lambda d, x: np.maximum(0, d), "mask comes from x"),
 ])
 def test_relu_checker_names_mistakes(fn, words):
     fb = checks.check_relu_backward(fn)
@@ -103,6 +105,10 @@ def test_dense_checker_accepts_reference_and_stub():
     (lambda d, x, W: (-d @ W.T, x.T @ d, d.sum(0)), "wrong", "dx is off"),
     (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "three arrays"),
     (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "ValueError"),
+    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "let the shapes guide you"),
+    (lambda d, x, W: (W @ d.T, x.T @ d, d.sum(0)), "wrong", "dx has shape (3, 5), expected (5, 3)"),
+    (lambda d, x, W: (d @ W.T, x.T @ d, d.sum()), "wrong", "db has shape (), expected (2,)"),
+    (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "a tuple of 2 items"),
 ])
 def test_dense_checker_names_mistakes(fn, status, words):
     fb = checks.check_dense_backward(fn)
