@@ -384,6 +384,9 @@ def check_by_hand(answer) -> Feedback:
     if np.isclose(out, 1.0 if z_true > 0 else 0.0, atol=1e-9):
         return wrong(f"z is right, but output {out:g} is what the step gives.",
                      "the output is sigmoid(z) = 1 / (1 + e^(-z)), a number between 0 and 1.")
+    if np.isclose(out, 100 * out_true, atol=1.0):
+        return wrong(f"z = {z:g} is right; output {out:g} looks like a percentage.",
+                     "the sigmoid gives a number between 0 and 1: write it as a fraction, not in %.")
     if not np.isclose(out, out_true, atol=0.01):
         hint = "sigmoid(z) = 1 / (1 + e^(-z)); e^(-0.5) is about 0.607."
         if np.isclose(out, float(layers.sigmoid(-z_true)), atol=0.01):
@@ -449,16 +452,20 @@ def check_or_weights(or_weights) -> Feedback:
     return _check_gate(or_weights, "OR", "or_weights")
 
 
-def best_line_accuracy(X, y, values) -> float:
+def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
     """Best accuracy of any neuron (w1, w2, b), each taken from `values`, on points X (N, 2)
     with labels y (N,): class 1 where w1·x1 + w2·x2 + b > 0.
 
+    `biases` (default: `values`) are the b to try; `strict=False` predicts 1 where z >= 0
+    instead (a common slip, which the check names).
     The reference for the XOR exercise of notebooks/02_weights_and_biases.
     """
     v = np.asarray(values, dtype=float)
-    w1, w2, b = np.meshgrid(v, v, v, indexing="ij")
+    bv = v if biases is None else np.asarray(biases, dtype=float)
+    w1, w2, b = np.meshgrid(v, v, bv, indexing="ij")
     z = X[:, 0, None] * w1.ravel() + X[:, 1, None] * w2.ravel() + b.ravel()  # (N, K)
-    return float(((z > 0) == (np.asarray(y)[:, None] == 1)).mean(axis=0).max())
+    fires = z > 0 if strict else z >= 0
+    return float((fires == (np.asarray(y)[:, None] == 1)).mean(axis=0).max())
 
 
 def check_best_line(best_line) -> Feedback:
@@ -481,6 +488,20 @@ def check_best_line(best_line) -> Feedback:
         if np.isclose(g, 100 * expected):
             return wrong(f"`{name}` {on} returned {g:g}: that looks like a percentage. "
                          f"Return a fraction between 0 and 1 (here {expected:g}).")
+        if np.isclose(g, expected * len(y)) and not np.isclose(expected, 0):
+            return wrong(f"`{name}` {on} returned {g:g}: that looks like a count of points. "
+                         f"Return the share instead, a fraction between 0 and 1 (here {expected:g}).",
+                         "np.mean(pred == y) gives the share; np.sum(pred == y) gives the count.")
+        if not np.isclose(g, expected) and np.isclose(
+                g, best_line_accuracy(_GATE_PAIRS, y, values, strict=False)):
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}. It looks like you "
+                         "predict 1 where z >= 0.",
+                         "a point exactly on the line (z = 0) counts as class 0: predict 1 only where z > 0.")
+        if not np.isclose(g, expected) and np.isclose(
+                g, best_line_accuracy(_GATE_PAIRS, y, values, biases=[0.0])):
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}: that is the best "
+                         "line through the origin. Did you leave out the bias?",
+                         "add a third loop, `for b in values:`, and use z = w1·x1 + w2·x2 + b.")
         if not np.isclose(g, expected):
             hint = ("Try every combination: three nested loops over `values` (one for w1, one for "
                     "w2, one for b). For each, predict 1 where w1·x1 + w2·x2 + b > 0, compare with y, "
@@ -606,7 +627,8 @@ def check_xor_network(xor_weights) -> Feedback:
         hint = "Hidden neuron 2 (column 1 of W1, b1[1]) should compute AND: your AND weights from lesson 02."
     else:
         hint = ("The hidden layer is right. The output should fire when OR is 1 and AND is 0: a positive "
-                "weight on OR, a bigger negative weight on AND, and a bias just below zero.")
+                "weight on OR, a negative weight on AND at least as large, and a bias just below zero "
+                "(for example +1, -1 and -0.5).")
     return wrong("Your network's truth table:\n" + "\n".join(rows), hint)
 
 
@@ -667,6 +689,10 @@ def check_softmax(fn) -> Feedback:
                 return wrong(f"On {label}, the whole batch sums to 1 but each row sums to {fmt(sums)}. "
                              "Every example needs its own probabilities.",
                              "sum along the last axis: e.sum(axis=-1, keepdims=True).")
+            if z.ndim == 2 and np.allclose(g.sum(axis=0), 1, atol=1e-6):
+                return wrong(f"On {label}, each column sums to 1 but each row sums to {fmt(sums)}. "
+                             "Each row is one example and needs its own probabilities.",
+                             "use the last axis for the max and the sum: axis=-1, keepdims=True.")
             return wrong(f"On {label} {fmt(z)}, the probabilities sum to {fmt(sums)}, not 1.",
                          "divide the exponentials by their sum.")
         if not np.allclose(g, want, atol=1e-6):
@@ -925,6 +951,8 @@ def check_relu_backward(fn) -> Feedback:
         (dout, "You passed dout through everywhere. ReLU is flat for x ≤ 0, so no gradient flows there."),
         ((x > 0).astype(float), "You returned the mask alone: multiply it by dout (the chain rule)."),
         (dout * np.maximum(x, 0), "You multiplied by ReLU's output; the local slope is 1 where x > 0 and 0 elsewhere."),
+        (dout * (dout > 0), "You kept the positive parts of dout. The mask comes from x, the input ReLU saw: "
+                            "gradient passes where x > 0, whatever its own sign."),
     ])
     if known:
         return wrong(known, hint)
@@ -940,10 +968,19 @@ def check_dense_backward(fn) -> Feedback:
     x, W, b, dout = _backprop_case()
     got, problem = call(fn, dout.copy(), x.copy(), W.copy())
     if problem is not None:
+        if problem.status == "error":
+            problem.message += ("\nHint: let the shapes guide you. x is (5, 3), W is (3, 2), dout is (5, 2): "
+                                "dx = dout @ W.T is (5, 3), dW = x.T @ dout is (3, 2).")
         return problem
     if not isinstance(got, (tuple, list)) or len(got) != 3:
-        return wrong(f"`dense_backward` should return three arrays (dx, dW, db), got {fmt(got)}.",
+        what = (f"a {type(got).__name__} of {len(got)} item{'s' if len(got) != 1 else ''}"
+                if isinstance(got, (tuple, list)) else f"{type(got).__name__} {fmt(got)}")
+        return wrong(f"`dense_backward` should return three arrays (dx, dW, db), got {what}.",
                      "End with `return dx, dW, db`.")
+    shapes = {"dx": x.shape, "dW": W.shape, "db": b.shape}
+    shape_hints = {"dx": "dx = dout @ W.T: (5, 2) @ (2, 3) gives (5, 3).",
+                   "dW": "dW = x.T @ dout: (3, 5) @ (5, 2) gives (3, 2).",
+                   "db": "db = dout.sum(axis=0): one number per unit, shape (2,)."}
     x_, W_, b_ = x.copy(), W.copy(), b.copy()
 
     def loss():
@@ -969,6 +1006,15 @@ def check_dense_backward(fn) -> Feedback:
         known = _first_match(g, mistakes[name], numeric[name])
         if known:
             return wrong(known, hints[name])
+        try:
+            shape = np.shape(g)
+        except ValueError:  # ragged nesting
+            shape = None
+        if shape != shapes[name]:
+            flipped = shape is not None and len(shape) == 2 and shape == shapes[name][::-1]
+            return wrong(f"{name} has shape {shape}, expected {shapes[name]}"
+                         f"{': it is transposed' if flipped else ''} (a gradient always has the shape "
+                         f"of what it is the gradient of, here {name[1:]}).", shape_hints[name])
         problem = compare(g, numeric[name], name, (), hints[name], atol=1e-6)
         if problem is not None:
             try:
@@ -1033,6 +1079,11 @@ def check_momentum_step(fn) -> Feedback:
         ref_v = beta * ref_v + g
         new_p, new_v = got
         at = f"At step {step}: "
+        if (np.shape(new_p) == np.shape(new_v) == ref.shape
+                and np.allclose(np.asarray(new_p, dtype=float), ref_v)
+                and np.allclose(np.asarray(new_v, dtype=float), ref) and not np.allclose(ref, ref_v)):
+            return wrong(at + "you returned (v, p): the two are swapped.",
+                         "return the parameters first, then the velocity: `return p, v`.")
         known = _first_match(new_p, right=ref, candidates=[
             (old_p - lr * old_v, "you moved p with the old v. Update v first, then step with the new v."),
             (old_p + lr * ref_v, "wrong sign: p moved uphill. Use p - lr * v."),
@@ -1178,6 +1229,16 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
                      f"{epochs} × {n} = {epochs * n} (every training example once per epoch). "
                      f"{reached}", "loop `for start in range(0, len(X), batch_size)` and take "
                                    "the rows order[start:start + batch_size].")
+    sizes = [len(u) for u in spy_model.updates]
+    per_epoch = -(-n // batch_size)
+    expected = ([batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else []))
+    if sizes != expected * epochs:
+        return wrong(f"The batches had sizes {sorted(set(sizes))}; with batch_size={batch_size} and "
+                     f"{n} examples expected {per_epoch} batches per epoch: "
+                     f"{n // batch_size} of {batch_size}" + (f" and one of {n % batch_size}"
+                                                             if n % batch_size else "") + f". {reached}",
+                     "cut each epoch's order into slices: for start in range(0, len(X), "
+                     "batch_size), idx = order[start:start + batch_size].")
     orders = seen.reshape(epochs, n)
     if any(np.any(np.sort(o) != np.arange(n)) for o in orders):
         return wrong("Within an epoch some examples were used twice and others never: each "
@@ -1189,14 +1250,6 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
         return wrong(f"Every epoch visited the examples {what}, so each epoch repeated the same "
                      f"batches. {reached}", "make one rng = np.random.default_rng(seed) before "
                      "the epochs, and draw a new rng.permutation(len(X)) at the start of each epoch.")
-    sizes = [len(u) for u in spy_model.updates]
-    per_epoch = -(-n // batch_size)
-    expected = ([batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else []))
-    if sizes != expected * epochs:
-        return wrong(f"The batches had sizes {sorted(set(sizes))}; with batch_size={batch_size} and "
-                     f"{n} examples expected {per_epoch} batches per epoch: "
-                     f"{n // batch_size} of {batch_size}" + (f" and one of {n % batch_size}"
-                                                             if n % batch_size else "") + f". {reached}")
     batch_losses = np.asarray(spy_loss.backprop_losses, dtype=float).reshape(epochs, per_epoch)
     weights = np.asarray(expected, dtype=float)
     ok = (np.allclose(curve, batch_losses.mean(axis=1), rtol=1e-6)
@@ -1219,7 +1272,7 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
                    f"{curve[0]:.3f} to {curve[-1]:.3f} over {epochs} epochs.")
 
 
-DECAY_TARGET = 0.83
+DECAY_TARGET = 0.865
 
 
 def _decay_problem():
@@ -1381,6 +1434,11 @@ def check_confusion_matrix(fn) -> Feedback:
         if np.allclose(g, np.divide(want, rows, out=np.zeros_like(want, dtype=float), where=rows > 0)):
             return wrong(f"`{name}` returned fractions for {on}; expected counts.",
                          "count the pairs; do not divide by the row totals.")
+        if np.array_equal(g, (want > 0).astype(float)):
+            return wrong(f"`{name}` counted each (true, predicted) pair at most once for {on}. "
+                         "With arrays, cm[y_true, y_pred] += 1 adds 1 only once to a cell, "
+                         "even when that pair occurs many times.",
+                         "walk through the pairs with a loop, or use np.add.at(cm, (y_true, y_pred), 1).")
         if g.sum() != want.sum():
             return wrong(f"`{name}` counted {g.sum():g} pairs for {on}; there are {want.sum()}.",
                          "add 1 to one cell for every (true, predicted) pair.")

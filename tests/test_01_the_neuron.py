@@ -198,6 +198,11 @@ def test_by_hand_wrong(answer, words):
     assert fb.status == "wrong" and words in fb.message, fb.message
 
 
+def test_by_hand_percentage_is_named():
+    fb = checks.check_by_hand((0.5, 62.2))
+    assert fb.status == "wrong" and "percentage" in fb.message
+
+
 def test_by_hand_bad_shape():
     assert checks.check_by_hand(0.5).status == "error"
     assert checks.check_by_hand(("z", "out")).status == "error"

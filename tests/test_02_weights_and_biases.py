@@ -158,3 +158,33 @@ def test_best_line_with_bias_fixed_at_zero_is_caught():
 def test_best_line_error_is_reported_in_words():
     fb = checks.check_best_line(lambda X, y, values: X[5, 0])
     assert fb.status == "error" and "IndexError" in fb.message
+
+
+def test_best_line_without_bias_is_named():
+    def no_bias(X, y, values):
+        return max(float(np.mean((X @ [w1, w2] > 0) == y)) for w1 in values for w2 in values)
+    fb = checks.check_best_line(no_bias)
+    assert fb.status == "wrong" and "bias" in fb.message and "for b in values" in fb.message
+
+
+def test_best_line_with_greater_or_equal_is_named():
+    def at_least(X, y, values):
+        return max(float(np.mean((X @ [w1, w2] + b >= 0) == y))
+                   for w1 in values for w2 in values for b in values)
+    fb = checks.check_best_line(at_least)
+    assert fb.status == "wrong" and "z >= 0" in fb.message and "z > 0" in fb.message
+
+
+def test_best_line_count_instead_of_share_is_named():
+    def count(X, y, values):
+        return max(int(np.sum((X @ [w1, w2] + b > 0) == y))
+                   for w1 in values for w2 in values for b in values)
+    fb = checks.check_best_line(count)
+    assert fb.status == "wrong" and "count" in fb.message and "np.mean" in fb.message
+
+
+def test_best_line_accuracy_variants():
+    X, xor = checks._GATE_PAIRS, np.array([0, 1, 1, 0])
+    assert best_line_accuracy(X, np.array([0, 0, 0, 1]), [1.0, -1.5], biases=[0.0]) == 0.75
+    assert best_line_accuracy(X, np.array([0, 1, 1, 1]), [-1.0, 1.0], strict=False) == 1.0
+    assert best_line_accuracy(X, xor, np.linspace(-2, 2, 9), strict=False) == 0.75

@@ -140,6 +140,7 @@ def _step_as_v(p, g, v, lr, beta):
     (lambda p, g, v, lr, beta: (p - lr * (beta * v + g), v), "unchanged"),
     (lambda p, g, v, lr, beta: (p - lr * g, beta * v + g), "plain gradient"),
     (lambda p, g, v, lr, beta: p - lr * g, "two arrays"),
+    (lambda p, g, v, lr, beta: (beta * v + g, p - lr * (beta * v + g)), "swapped"),
 ])
 def test_momentum_checker_names_mistakes(fn, words):
     fb = checks.check_momentum_step(fn)

@@ -104,6 +104,18 @@ def test_skipping_examples_is_caught():
     assert fb.status == "wrong" and "every training example once per epoch" in fb.message
 
 
+def test_full_batch_is_named_as_a_batching_slip():
+    def full_batch(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        out = []
+        for _ in range(epochs):
+            out.append(loss_fn.forward(model.forward(X), y))
+            model.backward(loss_fn.backward())
+            opt.step()
+        return out
+    fb = checks.check_train(full_batch)
+    assert fb.status == "wrong" and "batches had sizes [210]" in fb.message, fb.message
+
+
 # --- exercise 2: weight decay ---
 
 def test_weight_decay_check():
@@ -111,6 +123,9 @@ def test_weight_decay_check():
     assert checks.check_weight_decay(0.02).status == "correct"
     too_small = checks.check_weight_decay(0.0)
     assert too_small.status == "wrong" and "larger" in too_small.message
+    # the notebook shows 0.005 reaching 0.850 and asks for at least 0.865: 0.005 is not enough
+    assert checks.DECAY_TARGET == 0.865
+    assert checks.check_weight_decay(0.005).status == "wrong"
     too_big = checks.check_weight_decay(0.1)
     assert too_big.status == "wrong" and "under-fitting" in too_big.message
     assert checks.check_weight_decay("a lot").status == "error"

@@ -238,6 +238,12 @@ def _cm_ok(y_true, y_pred, n_classes):
     return cm
 
 
+def _fancy_plus_equals(y_true, y_pred, n_classes):
+    cm = np.zeros((n_classes, n_classes), dtype=int)
+    cm[y_true, y_pred] += 1  # a repeated pair is counted once only
+    return cm
+
+
 def test_check_confusion_matrix_accepts_the_solution():
     assert checks.check_confusion_matrix(_cm_ok).status == "correct"
 
@@ -248,6 +254,7 @@ def test_check_confusion_matrix_accepts_the_solution():
     (lambda t, p, c: _cm_ok(t, p, max(max(t), max(p)) + 1), "a class can be missing"),
     (lambda t, p, c: _cm_ok(t[1:], p[1:], c), "counted"),
     (lambda t, p, c: np.eye(c, dtype=int) * 0 + _cm_ok(p, p, c), "expected"),
+    (lambda t, p, c: _fancy_plus_equals(t, p, c), "at most once"),
 ])
 def test_check_confusion_matrix_explains_mistakes(fn, words):
     fb = checks.check_confusion_matrix(fn)
