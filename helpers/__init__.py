@@ -29,7 +29,7 @@ from .layers import (
 )
 from .losses import MSE, BinaryCrossEntropy, SoftmaxCrossEntropy
 from .optim import SGD, Adam, RMSProp
-from .train import History, accuracy, batches, fit, predict, train_step
+from .train import History, accuracy, batches, confusion_matrix, fit, predict, train_step
 from .value import Value
 
 __all__ = [
@@ -38,7 +38,7 @@ __all__ = [
     "Dense", "ReLU", "Sigmoid", "Tanh", "Identity", "Sequential", "mlp",
     "MSE", "BinaryCrossEntropy", "SoftmaxCrossEntropy",
     "SGD", "RMSProp", "Adam",
-    "batches", "train_step", "fit", "History", "accuracy", "predict",
+    "batches", "train_step", "fit", "History", "accuracy", "predict", "confusion_matrix",
     "make_blobs", "make_moons", "make_circles", "make_xor", "make_spirals", "load_digits",
     "stratified_split",
     "numerical_gradient", "rel_error", "check_layer", "check_loss",

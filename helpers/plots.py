@@ -303,8 +303,8 @@ class NetworkDrawing:
         ws = np.concatenate([np.asarray(W)[:a, :b].ravel()
                              for W, a, b in zip(weights, self.shown[:-1], self.shown[1:])])
         big = np.abs(ws).max() or 1.0
-        cmap = matplotlib.colormaps[DIVERGING_CMAP]
-        self.edges.set_color(cmap(0.5 + 0.5 * ws / big))
+        cmap = matplotlib.colormaps[DIVERGING_CMAP]  # 0.1..0.9: the map's ends look brown/black
+        self.edges.set_color(cmap(0.5 + 0.4 * ws / big))
         self.edges.set_linewidths(0.4 + 2.6 * np.abs(ws) / big)
 
     def set_activations(self, activations, upto: int | None = None, fmt: str = "{:.2f}"):
@@ -319,7 +319,7 @@ class NetworkDrawing:
         finite = v[np.isfinite(v)]
         scale = np.abs(finite).max() if finite.size and np.abs(finite).max() > 0 else 1.0
         cmap = matplotlib.colormaps[DIVERGING_CMAP]
-        colours = np.where(np.isfinite(v)[:, None], cmap(0.5 + 0.5 * np.nan_to_num(v) / scale),
+        colours = np.where(np.isfinite(v)[:, None], cmap(0.5 + 0.4 * np.nan_to_num(v) / scale),
                            matplotlib.colors.to_rgba("white"))
         self.nodes.set_facecolors(colours)
         dark = np.asarray(colours)[:, :3] @ [0.299, 0.587, 0.114] < 0.5  # perceived brightness
@@ -428,13 +428,14 @@ def plot_confusion(cm, title: str = "Confusion matrix"):
     cm = np.asarray(cm)
     c = len(cm)
     fig, ax = figure(4.6, 4.2)
-    ax.imshow(cm, cmap=IMAGE_CMAP, norm="log" if cm.max() > 0 else None,
+    # light for few, dark for many (like the digits' ink); a log scale so single mistakes show
+    ax.imshow(cm, cmap=IMAGE_CMAP + "_r", norm="log" if cm.max() > 0 else None,
               vmin=0.5 if cm.max() > 0 else None)
     for i in range(c):
         for j in range(c):
             if cm[i, j]:
                 ax.text(j, i, str(cm[i, j]), ha="center", va="center", fontsize=8,
-                        color="black" if cm[i, j] > cm.max() ** 0.5 else "white")
+                        color="white" if cm[i, j] > cm.max() ** 0.5 else "black")
     ax.set_xticks(range(c))
     ax.set_yticks(range(c))
     ax.grid(False)
