@@ -60,10 +60,16 @@ def softmax(z):
 
 
 class Layer:
-    """Base class: no parameters; subclasses override forward and backward."""
+    """Base class: no parameters; subclasses override forward and backward.
+
+    ``check_finite``: whether ``forward`` checks its input for NaN and infinity. A Sequential
+    turns it off for every layer after its first: their inputs are numbers the network
+    computed itself, and a NaN born there (divergence) reaches the loss, which reports it.
+    """
 
     params: dict
     grads: dict
+    check_finite = True
 
     def __init__(self):
         self.params, self.grads = {}, {}
@@ -137,37 +143,41 @@ class Dense(Layer):
 
     def forward(self, x):
         """x: (N, D) -> out: (N, H)."""
-        x = as_array(x, "x", "Dense.forward", shape=(None, self.shape[0]))
+        x = as_array(x, "x", "Dense.forward", shape=(None, self.shape[0]), finite=self.check_finite)
         self._cache = x
         return x @ self.params["W"] + self.params["b"]
 
-    def backward(self, dout):
-        """dout: (N, H) -> dx: (N, D); fills grads["W"] (D, H) and grads["b"] (H,)."""
+    def backward(self, dout, input_grad: bool = True):
+        """dout: (N, H) -> dx: (N, D); fills grads["W"] (D, H) and grads["b"] (H,).
+
+        ``input_grad=False`` skips dx (returns None): when x is the data, nothing needs its
+        gradient, and training saves a matrix product per batch (see Sequential.backward).
+        """
         x = self._cached("Dense.backward")
         dout = self._check_dout(dout, (x.shape[0], self.shape[1]), "Dense.backward")
         self.grads["W"] = x.T @ dout
         self.grads["b"] = dout.sum(axis=0)
-        return dout @ self.params["W"].T
+        return dout @ self.params["W"].T if input_grad else None
 
 
 class ReLU(Layer):
     """max(0, x) elementwise; gradient passes only where x > 0. Introduced in notebooks/03_layers."""
 
     def forward(self, x):
-        x = as_array(x, "x", "ReLU.forward", ndim=2)
-        self._cache = x > 0
-        return np.where(self._cache, x, 0.0)  # not x * mask, which gives -0.0 for negatives
+        x = as_array(x, "x", "ReLU.forward", ndim=2, finite=self.check_finite)
+        self._cache = x
+        return np.maximum(x, 0.0)
 
     def backward(self, dout):
-        mask = self._cached("ReLU.backward")
-        return self._check_dout(dout, mask.shape, "ReLU.backward") * mask
+        x = self._cached("ReLU.backward")
+        return self._check_dout(dout, x.shape, "ReLU.backward") * (x > 0)
 
 
 class Sigmoid(Layer):
     """1 / (1 + e^-x) elementwise; local gradient s(1 - s). Introduced in notebooks/03_layers."""
 
     def forward(self, x):
-        x = as_array(x, "x", "Sigmoid.forward", ndim=2)
+        x = as_array(x, "x", "Sigmoid.forward", ndim=2, finite=self.check_finite)
         self._cache = sigmoid(x)
         return self._cache
 
@@ -180,7 +190,7 @@ class Tanh(Layer):
     """tanh(x) elementwise; local gradient 1 - tanh². Introduced in notebooks/03_layers."""
 
     def forward(self, x):
-        x = as_array(x, "x", "Tanh.forward", ndim=2)
+        x = as_array(x, "x", "Tanh.forward", ndim=2, finite=self.check_finite)
         self._cache = np.tanh(x)
         return self._cache
 
@@ -193,7 +203,7 @@ class Identity(Layer):
     """Passes x through unchanged: the "no nonlinearity" of the break-it experiments."""
 
     def forward(self, x):
-        x = as_array(x, "x", "Identity.forward", ndim=2)
+        x = as_array(x, "x", "Identity.forward", ndim=2, finite=self.check_finite)
         self._cache = x.shape
         return x
 
@@ -224,6 +234,8 @@ class Sequential(Layer):
                                 "(it needs forward and backward). Did you pass a class instead "
                                 "of an instance, e.g. ReLU instead of ReLU()?")
         self.layers = list(layers)
+        for layer in self.layers[1:]:
+            layer.check_finite = False  # only the first layer sees the data (see Layer)
 
     def __repr__(self):
         return "Sequential(" + ", ".join(map(repr, self.layers)) + ")"
@@ -267,11 +279,21 @@ class Sequential(Layer):
             outs.append(layer.forward(outs[-1]))
         return outs
 
-    def backward(self, dout):
-        """dL/d(output) -> dL/dx, filling every layer's grads on the way."""
-        for layer in reversed(self.layers):
+    def backward(self, dout, input_grad: bool = True):
+        """dL/d(output) -> dL/dx, filling every layer's grads on the way.
+
+        ``input_grad=False`` (what train.train_step asks for) tells a first Dense layer to
+        skip dL/dx and returns None: training needs the gradients of the weights, not of the
+        data.
+        """
+        if not self.layers:
+            return dout
+        for layer in reversed(self.layers[1:]):
             dout = layer.backward(dout)
-        return dout
+        first = self.layers[0]
+        if not input_grad and isinstance(first, Dense):
+            return first.backward(dout, input_grad=False)
+        return first.backward(dout)
 
 
 def mlp(sizes, activation: str = "relu", init: str | None = None, seed: int = 0,

@@ -95,13 +95,17 @@ class SoftmaxCrossEntropy(Loss):
     def forward(self, scores, y) -> float:
         z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2)
         t = labels(y, z.shape[0], z.shape[1], "SoftmaxCrossEntropy.forward")
-        shifted = z - z.max(axis=1, keepdims=True)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        self._cache = (log_probs, t)
-        return float(-log_probs[np.arange(len(t)), t].mean())
+        shifted = z - z.max(axis=1, keepdims=True)  # the largest score becomes 0: exp can't overflow
+        e = np.exp(shifted)
+        total = e.sum(axis=1)
+        rows = np.arange(len(t))
+        self._cache = (e, total, rows, t)  # softmax = e / total, kept for backward
+        # -log softmax(z)[y] = log(total) - shifted[y]
+        return float(np.mean(np.log(total) - shifted[rows, t]))
 
     def backward(self):
-        log_probs, t = self._cached("SoftmaxCrossEntropy.backward")
-        d = np.exp(log_probs)
-        d[np.arange(len(t)), t] -= 1
-        return d / len(t)
+        e, total, rows, t = self._cached("SoftmaxCrossEntropy.backward")
+        d = e / total[:, None]
+        d[rows, t] -= 1
+        d /= len(t)
+        return d

@@ -142,8 +142,12 @@ class Adam(Optimizer):
         v += (1 - b2) * (g * g)
         # lr·m̂ / (√v̂ + ε) with the bias corrections folded into two numbers (as PyTorch does)
         # (math.sqrt keeps it a Python float, so float32 arrays stay float32)
-        denom = np.sqrt(v) / math.sqrt(1 - b2 ** t) + self.eps
-        return (self.lr / (1 - b1 ** t)) * m / denom
+        step = np.sqrt(v)
+        step /= math.sqrt(1 - b2 ** t)
+        step += self.eps
+        np.divide(m, step, out=step)  # the same array reused: no new ones
+        step *= self.lr / (1 - b1 ** t)
+        return step
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": SGD, "rmsprop": RMSProp, "adam": Adam}

@@ -17,6 +17,7 @@ import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 PALETTE = {
     "blue": "#0072B2",
@@ -75,8 +76,7 @@ def to_png(fig: Figure, animated=(), key=None) -> bytes:
     if not animated:
         canvas.draw()
     else:
-        if fig.get_layout_engine() is not None:
-            freeze_layout(fig)
+        freeze_layout(fig)
         kept = getattr(fig, "_kept_background", None)
         if kept is None or kept[0] != key:
             for artist in animated:
@@ -98,9 +98,9 @@ def to_png(fig: Figure, animated=(), key=None) -> bytes:
 
 def freeze_layout(fig: Figure) -> Figure:
     """Lay the figure out once, then keep that layout: redraws get about twice as fast."""
-    if fig.get_layout_engine() is not None:
+    if not isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
         to_png(fig)
-        fig.set_layout_engine("none")
+        fig.set_layout_engine("none")  # a placeholder engine: the layout stays as it is
     return fig
 
 

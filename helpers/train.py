@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .layers import Sequential
 from .validate import NotFiniteError, as_array, labels, positive_int
 
 
@@ -61,7 +62,10 @@ def train_step(model, loss_fn, optimizer, X, y) -> float:
     """
     with np.errstate(all="ignore"):
         loss = loss_fn.forward(model.forward(X), y)
-        model.backward(loss_fn.backward())
+        if isinstance(model, Sequential):
+            model.backward(loss_fn.backward(), input_grad=False)  # no gradient for the data
+        else:
+            model.backward(loss_fn.backward())
         optimizer.step()
     return loss
 

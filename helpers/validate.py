@@ -78,8 +78,8 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
                 f"{where}: expected {name} of shape {_shape_text(shape)}, got {arr.shape}. "
                 "Check that the layer sizes match the data (the number of columns is the number of features)."
             )
-    if finite and not np.isfinite(arr).all():
-        bad = int(np.size(arr) - np.isfinite(arr).sum())
+    bad = arr.size - np.count_nonzero(np.isfinite(arr)) if finite else 0  # NaN/inf count
+    if bad:
         raise NotFiniteError(
             f"{where}: {name} contains {bad} NaN or infinite value(s). "
             "Fix: clean the data, or if this came from training, lower the learning rate."

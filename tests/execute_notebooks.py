@@ -27,6 +27,13 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+# A few stored outputs are numbers at rounding level (gradient-check errors near 1e-11), and
+# OpenBLAS rounds them the same way only with the same number of threads. So every kernel
+# started from here, by nbval under pytest (tests/conftest.py imports this module) and in CI
+# uses one thread; for matrices this small it is also the fastest.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 IGNORE_OUTPUT = "# NBVAL_IGNORE_OUTPUT"
@@ -62,8 +69,9 @@ def execute(path: Path, timeout: int = 600, out: Path | None = None,
         client.execute()
     finally:
         nb.metadata.pop("widgets", None)
-        for cell in code_cells(nb):
+        for i, cell in enumerate(code_cells(nb)):
             cell.outputs = coalesce_streams(cell.outputs)
+            stable_widget_ids(cell.outputs, f"{path.stem}:{i}")
         nbformat.write(nb, out or path)
     return time.perf_counter() - start
 
@@ -79,6 +87,16 @@ def coalesce_streams(outputs: list) -> list:
         else:
             merged.append(o)
     return merged
+
+
+def stable_widget_ids(outputs: list, where: str) -> None:
+    """Replace each widget view's random model id with one derived from its place, so a re-run
+    writes the same file. (No widget state is saved, so the id points nowhere either way: a
+    learner sees the widget once the cell runs.)"""
+    for j, o in enumerate(outputs):
+        view = o.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+        if view is not None:
+            view["model_id"] = hashlib.sha1(f"{where}:{j}".encode()).hexdigest()[:32]
 
 
 def code_cells(nb) -> list:

@@ -179,6 +179,10 @@ CASES = [
     ("split one part", lambda: data.stratified_split(X3, Y01, (1.0,)), ValueError, r"two or more"),
     ("split labels", lambda: data.stratified_split(X3, np.array([0, 1])), ValueError, r"expected y of shape \(4,\)"),
     ("split 1-D X", lambda: data.stratified_split(np.ones(4), Y01), ValueError, r"X\[:, None\]"),
+    ("confusion label range", lambda: train.confusion_matrix([0, 5], [0, 1], 4), ValueError,
+     r"labels must be in 0\.\.3 for 4 classes"),
+    ("confusion lengths", lambda: train.confusion_matrix([0, 1, 2], [0, 1], 4), ValueError,
+     r"expected y of shape \(3,\)"),
     # --- gradcheck ---
     ("numerical_gradient list", lambda: gradcheck.numerical_gradient(sum, [1.0, 2.0]), TypeError,
      r"float numpy array.*np\.asarray\(x, dtype=float\)"),
