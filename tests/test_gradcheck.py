@@ -57,7 +57,7 @@ class ReLUWrongSide(ReLU):
     """Passes gradient where x < 0 instead of x > 0."""
 
     def backward(self, dout):
-        return dout * ~self._cached("ReLUWrongSide.backward")
+        return dout * (self._cached("ReLUWrongSide.backward") <= 0)  # mask on the wrong side
 
 
 class DenseBiasNotSummed(Dense):
