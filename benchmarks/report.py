@@ -17,7 +17,7 @@ BENCH_MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
 MAIN_MARKERS = ("<!-- benchmarks:start -->", "<!-- benchmarks:end -->")
 
 TARGETS = {"notebook_s": 10.0, "course_s": 60.0, "peak_mb": 400.0, "slider_ms": 50.0,
-           "helpers_vs_bare": 1.3, "torch_vs_helpers": 2.0}
+           "helpers_vs_bare": 1.3, "torch_vs_helpers": 2.0, "toy_s": 1.0, "fps": 10.0}
 
 
 def ok(good: bool) -> str:
@@ -137,10 +137,37 @@ def trainer_section(r: dict) -> list[str]:
     return lines + [""]
 
 
+def small_nets_section(r: dict) -> list[str]:
+    lines = ["### Small networks: toy problems and the playground", "",
+             "The test suite's 2-16-16-1 network (ReLU, binary cross-entropy, Adam lr 0.01, batch "
+             "32) trained as `tests/test_train.py` trains it, median of "
+             f"{r['toy']['moons']['rounds']} runs, one thread; and lesson 08's playground "
+             f"training its 2-8-8-1 network on 200 points, one frame = training steps + boundary + "
+             f"curves + PNG; {load_text(r)}.", "",
+             "| what | measured | target |", "|---|---:|---:|"]
+    for name, what in (("moons", "noisy moons, 400 points, 100 epochs"), ("xor", "XOR, 200 points, 50 epochs")):
+        t = r["toy"][name]
+        lines.append(f"| 2-16-16-1 on {what} (training accuracy {100 * t['accuracy']:.1f} %) | "
+                     f"{t['seconds']:.2f} s | < {TARGETS['toy_s']:.0f} s {ok(t['seconds'] < TARGETS['toy_s'])} |")
+    p = r["playground"]
+    lines.append(f"| playground frame ({p['steps_per_frame']} training steps + redraw), median / p95 | "
+                 f"{p['median_ms']:.0f} / {p['p95_ms']:.0f} ms = {p['fps']:.0f} frames/s | "
+                 f"≥ {TARGETS['fps']:.0f} frames/s {ok(p['fps'] >= TARGETS['fps'])} |")
+    c = r.get("capstone")
+    if c:
+        lines += ["", f"The capstone as lesson 09 ships it ({c['network']}, Adam lr 0.01, 30 epochs, "
+                  f"the notebook's split): test accuracy on its {c['test_examples']} test digits "
+                  f"over {c['seeds']} seeds **{100 * c['mean']:.2f} ± {100 * c['sd']:.2f} %** "
+                  f"(lowest {100 * min(c['accuracy']):.2f} %; the notebook asserts ≥ 97.5 % for "
+                  f"seed 0), {c['seconds']:.2f} s to train (median)."]
+    return lines + [""]
+
+
 def main_table(results: dict) -> list[str]:
     """One line per figure, for the main README."""
     rows = []
-    cr, la, br, tr = (results.get(k) for k in ("course_runtime", "latency", "browser_latency", "trainer"))
+    cr, la, br, tr, sn = (results.get(k) for k in ("course_runtime", "latency", "browser_latency",
+                                                    "trainer", "small_nets"))
     if cr:
         slow_name, slow = max(cr["notebooks"].items(), key=lambda kv: kv[1]["seconds"])
         rows.append(("Whole course, every notebook run headless", f"{cr['course_seconds']:.0f} s",
@@ -169,11 +196,11 @@ def main_table(results: dict) -> list[str]:
                          f"{med:.0f} ms", "", None))
     if tr:
         ratios = tr["speed"]["ratios"]
-        rows.append(("Capstone trainer: `helpers` time ÷ bare numpy loop",
+        rows.append(("Trainer (64-64-10, float32, 1 thread): `helpers` time ÷ bare numpy loop",
                      f"{ratios['helpers / bare numpy']:.2f}×", f"≤ {TARGETS['helpers_vs_bare']}×",
                      ratios["helpers / bare numpy"] <= TARGETS["helpers_vs_bare"]))
         if "PyTorch / helpers" in ratios:
-            rows.append(("Capstone trainer: PyTorch (CPU) time ÷ `helpers`",
+            rows.append(("Trainer: PyTorch (CPU) time ÷ `helpers`",
                          f"{ratios['PyTorch / helpers']:.2f}×", f"≥ {TARGETS['torch_vs_helpers']}×",
                          ratios["PyTorch / helpers"] >= TARGETS["torch_vs_helpers"]))
         acc = tr["accuracy"]
@@ -181,7 +208,19 @@ def main_table(results: dict) -> list[str]:
         text = f"{100 * acc['helpers']['mean']:.1f} ± {100 * acc['helpers']['sd']:.1f} %"
         if "PyTorch" in acc:
             text += f" (PyTorch: {100 * acc['PyTorch']['mean']:.1f} ± {100 * acc['PyTorch']['sd']:.1f} %)"
-        rows.append((f"Capstone test accuracy, {n} seeds", text, "", None))
+        rows.append((f"Trainer network (64-64-10, Adam lr 1e-3) test accuracy, {n} seeds", text, "", None))
+    if sn:
+        slowest = max(sn["toy"].values(), key=lambda t: t["seconds"])["seconds"]
+        rows.append(("2-16-16-1 on moons and on XOR, the slower of the two", f"{slowest:.2f} s",
+                     f"< {TARGETS['toy_s']:.0f} s", slowest < TARGETS["toy_s"]))
+        fps = sn["playground"]["fps"]
+        rows.append(("Playground (lesson 08) training 2-8-8-1 on 200 points", f"{fps:.0f} frames/s",
+                     f"≥ {TARGETS['fps']:.0f} frames/s", fps >= TARGETS["fps"]))
+        c = sn.get("capstone")
+        if c:
+            rows.append((f"Capstone as shipped ({c['network']}): test accuracy, {c['seeds']} seeds; "
+                         "training time", f"{100 * c['mean']:.1f} ± {100 * c['sd']:.1f} %; "
+                         f"{c['seconds']:.1f} s", "≥ 97.5 %", c["mean"] >= 0.975))
     if not rows:
         return ["No results yet: run `.venv/bin/python benchmarks/run_all.py`."]
     m = next((r["machine"] for r in results.values() if r and "machine" in r), {})
@@ -211,10 +250,11 @@ def replace_between(path, markers, lines) -> None:
 
 def main() -> int:
     results = {name: _common.read(name)
-               for name in ("course_runtime", "latency", "browser_latency", "trainer")}
+               for name in ("course_runtime", "latency", "browser_latency", "trainer", "small_nets")}
     lines = machine_section(results)
     for name, section in (("course_runtime", course_section), ("latency", latency_section),
-                          ("browser_latency", browser_section), ("trainer", trainer_section)):
+                          ("browser_latency", browser_section), ("trainer", trainer_section),
+                          ("small_nets", small_nets_section)):
         if results[name]:
             lines += section(results[name])
     replace_between(BENCH_README, BENCH_MARKERS, lines or ["No results yet."])

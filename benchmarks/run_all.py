@@ -24,11 +24,13 @@ HERE = Path(__file__).resolve().parent
 FULL = {"trainer": ["--rounds", "15", "--seeds", "5"],
         "latency": ["--samples", "60"],
         "browser_latency": ["--presses", "30"],
-        "course_runtime": ["--rounds", "5"]}
+        "course_runtime": ["--rounds", "5"],
+        "small_nets": ["--rounds", "5", "--frames", "60"]}
 QUICK = {"trainer": ["--rounds", "3", "--seeds", "2"],
          "latency": ["--samples", "8"],
          "browser_latency": ["--presses", "5"],
-         "course_runtime": ["--rounds", "1"]}
+         "course_runtime": ["--rounds", "1"],
+         "small_nets": ["--rounds", "1", "--frames", "10"]}
 
 
 def main(argv=None) -> int:
