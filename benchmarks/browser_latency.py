@@ -15,16 +15,10 @@ Usage: python benchmarks/browser_latency.py [--presses 30] [notebook:slider-labe
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import secrets
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import _common
@@ -46,7 +40,6 @@ def _browser_tests_module(name: str):
 _conftest = _browser_tests_module("conftest")
 _tests = _browser_tests_module("test_browser")
 CHROMIUM, CHROMIUM_ARGS = _conftest.CHROMIUM, _conftest.CHROMIUM_ARGS
-LAB_SETTINGS, free_port = _conftest.LAB_SETTINGS, _conftest.free_port
 PANEL, READY, STATUS = _tests.PANEL, _tests.READY, _tests.STATUS
 # Run all cells without waiting inside the page (the wait is on STATUS, with a time limit)
 RUN_ALL = """(name) => {
@@ -85,51 +78,6 @@ LABEL = """(h) => {
   const lab = box.querySelector('.widget-label, .widget-label-basic');
   return ((lab && lab.textContent) || h.getAttribute('title') || '').replace(/\\u200b/g, '').trim();
 }"""
-
-
-def start_lab(tmp: Path):
-    for rel, value in LAB_SETTINGS.items():
-        f = tmp / "settings" / rel
-        f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_text(json.dumps(value))
-    port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
-               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
-    env.pop("MPLBACKEND", None)
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-           f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={_common.ROOT}",
-           "--LabApp.expose_app_in_browser=True",
-           f"--LabApp.user_settings_dir={tmp / 'settings'}",
-           f"--LabApp.workspaces_dir={tmp / 'workspaces'}", "--LabApp.extension_manager=readonly"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp / "jupyterlab.log", "w")
-    proc = subprocess.Popen(cmd, cwd=_common.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            req = urllib.request.Request(f"{url}/api/status",
-                                         headers={"Authorization": f"token {token}"})
-            urllib.request.urlopen(req, timeout=5).read()
-            return proc, url, token
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("JupyterLab did not start:\n"
-                                   + (tmp / "jupyterlab.log").read_text()[-3000:]) from None
-            time.sleep(0.5)
-
-
-def stop_lab(proc):
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
 
 
 def measure(page, url, token, notebook: str, label_re: str, presses: int) -> dict:
@@ -196,7 +144,8 @@ def main(argv=None):
           flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="bench_lab_") as tmp:
-        proc, url, token = start_lab(Path(tmp))
+        lab = _conftest.start_lab(_common.ROOT, Path(tmp))
+        url, token = lab.url, lab.token
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
@@ -211,7 +160,7 @@ def main(argv=None):
                              "error": f"{type(exc).__name__}: {str(exc)[:300]}"}
                     finally:
                         context.close()
-                        _shutdown_kernels(url, token)
+                        lab.shutdown_kernels()
                     results.append(r)
                     if "median_ms" in r:
                         print(f"  {notebook:28s} {r['slider'][:24]:24s} median {r['median_ms']:6.1f} ms"
@@ -221,7 +170,7 @@ def main(argv=None):
                         print(f"  {notebook}: {r.get('error')}", flush=True)
                 browser.close()
         finally:
-            stop_lab(proc)
+            _conftest.stop_lab(lab)
     import platform
 
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
@@ -230,17 +179,6 @@ def main(argv=None):
     path = _common.save("browser_latency", result)
     print(f"wrote {path.relative_to(_common.ROOT)}")
     return 0
-
-
-def _shutdown_kernels(url, token):
-    headers = {"Authorization": f"token {token}"}
-    try:
-        req = urllib.request.Request(f"{url}/api/sessions", headers=headers)
-        for s in json.loads(urllib.request.urlopen(req, timeout=10).read()):
-            urllib.request.urlopen(urllib.request.Request(
-                f"{url}/api/sessions/{s['id']}", method="DELETE", headers=headers), timeout=10)
-    except OSError:
-        pass
 
 
 if __name__ == "__main__":

@@ -67,10 +67,10 @@ class Lab:
             self.api(f"/api/sessions/{s['id']}", method="DELETE")
 
 
-@pytest.fixture(scope="session")
-def lab(tmp_path_factory):
-    root = notebook_dir().parent
-    tmp = tmp_path_factory.mktemp("lab")
+def start_lab(root: Path, tmp: Path) -> Lab:
+    """Start JupyterLab for `root` with its settings, config and logs in `tmp`; wait until it
+    answers. Raises RuntimeError (with the end of its log) if it does not start.
+    (The benchmarks in benchmarks/browser_latency.py use this too.)"""
     for rel, value in LAB_SETTINGS.items():
         f = tmp / "settings" / rel
         f.parent.mkdir(parents=True, exist_ok=True)
@@ -97,20 +97,32 @@ def lab(tmp_path_factory):
     while True:
         try:
             server.api("/api/status")
-            break
+            return server
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
+                raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}") from None
             time.sleep(0.5)
-    yield server
-    proc.send_signal(signal.SIGTERM)
+
+
+def stop_lab(server: Lab) -> None:
+    server.proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=20)
+        server.proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    saves = [ln for ln in log.read_text().splitlines() if "Saving file at" in ln]
+        os.killpg(server.proc.pid, signal.SIGKILL)
+        server.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    try:
+        server = start_lab(notebook_dir().parent, tmp_path_factory.mktemp("lab"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server
+    stop_lab(server)
+    saves = [ln for ln in server.log.read_text().splitlines() if "Saving file at" in ln]
     assert not saves, "the browser tests wrote to notebook files (autosave?):\n" + "\n".join(saves)
 
 
