@@ -52,3 +52,18 @@ def float_arrays(shape, lo: float = -3.0, hi: float = 3.0):
 
 
 dims = st.integers(1, 4)  # sizes of N, D, H, C in generated shapes
+
+
+def drive_every_control(demo) -> dict:
+    """Build an interactive's widget, move every control to both ends of its range, and check
+    each move leaves a PNG in the picture; returns the widget's parts (``demo.ui``) so a test
+    can check what changed."""
+    demo.widget()
+    ui = demo.ui
+    before = ui["image"].value
+    for name, ctrl in ui["controls"].items():
+        for v in (ctrl.min, ctrl.max):
+            ctrl.value = v
+            assert ui["image"].value[:4] == b"\x89PNG", name
+    assert ui["image"].value != before, "moving the controls never changed the picture"
+    return ui
