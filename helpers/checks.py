@@ -146,6 +146,40 @@ def check_function(fn, reference, cases, hint: str = "", atol: float = 1e-6,
     return correct(f"Correct! `{name}` matches the reference on all {len(cases)} test cases. {success}".strip())
 
 
+def known_mistake(got, candidates, right=None, atol: float = 1e-8):
+    """What the learner did wrong, when `got` equals the result of a typical mistake.
+
+    Parameters
+    ----------
+    got : what the learner's function returned
+    candidates : iterable of (value, payload)
+        ``value`` is what a typical mistake returns for the same inputs (None: not applicable
+        here); ``payload`` is what to say about it (a message, or anything the caller wants).
+    right : the correct answer, optional
+        A mistake that gives the right numbers for these inputs is skipped.
+
+    Returns
+    -------
+    The payload of the first matching candidate, or None.
+    """
+    try:
+        g = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return None
+
+    def same(a, b):
+        return a.shape == b.shape and np.allclose(a, b, rtol=1e-6, atol=atol)
+
+    ok = None if right is None else np.asarray(right, dtype=float)
+    for value, payload in candidates:
+        if value is None:
+            continue
+        v = np.asarray(value, dtype=float)
+        if np.all(np.isfinite(v)) and same(g, v) and (ok is None or not same(v, ok)):
+            return payload
+    return None
+
+
 # === 00_welcome =====================================================================
 
 def threes_and_eights(seed: int = 0):
@@ -283,20 +317,6 @@ def _neuron_mistakes(x, w, b) -> list:
         ]
 
 
-def _diagnose(got, args, mistakes) -> tuple[str, str] | None:
-    """The first known mistake whose output matches `got`, as (name, fix)."""
-    g = np.asarray(got, dtype=float)
-    ref = _neuron_reference(*args)
-    for what, value, fix in mistakes:
-        if value is None:
-            continue
-        v = np.asarray(value, dtype=float)
-        if v.shape == g.shape and np.allclose(g, v, atol=1e-6) and not (
-                v.shape == np.shape(ref) and np.allclose(v, ref, atol=1e-6)):
-            return what, fix
-    return None
-
-
 def check_neuron(fn) -> Feedback:
     """Compare the learner's `neuron(x, w, b)` with sigmoid(w · x + b) on inputs of several
     lengths, and name the mistake when the answer matches a typical one."""
@@ -313,7 +333,8 @@ def check_neuron(fn) -> Feedback:
             got = g.reshape(())  # a one-element array is as good as a number
         if compare(got, _neuron_reference(*args), name, args) is None:
             continue
-        found = _diagnose(got, args, _neuron_mistakes(*args)) if g is not None else None
+        found = known_mistake(got, ((value, (what, fix)) for what, value, fix in _neuron_mistakes(*args)),
+                              right=_neuron_reference(*args), atol=1e-6)
         if found:
             what, fix = found
             return wrong(f"It looks like you {what}: for x={fmt(args[0])}, w={fmt(args[1])}, "
@@ -634,12 +655,6 @@ def check_xor_network(xor_weights) -> Feedback:
 
 # === 04_forward_pass ================================================================
 
-def _fp04_softmax(z):
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 def check_softmax(fn) -> Feedback:
     """Exercise in notebooks/04_forward_pass: a numerically stable softmax.
 
@@ -661,7 +676,7 @@ def check_softmax(fn) -> Feedback:
                 problem.message += ("\nHint: for a batch, sum along each row and keep the axis: "
                                     "e.sum(axis=-1, keepdims=True), so the division lines up row by row.")
             return problem
-        want = _fp04_softmax(z)
+        want = layers.softmax(z)
         try:
             g = np.asarray(got, dtype=float)
         except (TypeError, ValueError):
@@ -772,21 +787,15 @@ def _loss05_mse(pred, y):
     return float(np.mean(d * d))
 
 
-def _loss05_mistake(got, wrongs, args, atol=1e-6):
-    """The message of the first typical mistake whose result equals `got`, or None."""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    for fn, message in wrongs:
+def _loss05_mistake(got, wrongs, args):
+    """The message of the first typical mistake (a function of the same args) equal to `got`."""
+    def value(fn):
         with np.errstate(all="ignore"):
             try:
-                v = np.asarray(fn(*args), dtype=float)
+                return fn(*args)
             except Exception:  # a mistake that cannot even be computed here
-                continue
-        if v.shape == g.shape and np.all(np.isfinite(v)) and np.allclose(g, v, atol=atol):
-            return message
-    return None
+                return None
+    return known_mistake(got, ((value(fn), message) for fn, message in wrongs), atol=1e-6)
 
 
 def _loss05_scalar(got, name, want, on):
@@ -909,26 +918,6 @@ def check_cross_entropy(fn) -> Feedback:
 # === 06_backprop ====================================================================
 
 # Note: a Feedback is falsy unless it is "correct", so test `problem is not None`, not `problem`.
-def _first_match(got, candidates, right=None):
-    """The message of the first (value, message) candidate that `got` equals, else None.
-
-    Candidates that equal the right answer `right` are skipped (a mistake that happens to
-    give the right numbers for these inputs is not a mistake here)."""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return None
-
-    def same(a, b):
-        return a.shape == b.shape and np.allclose(a, b, rtol=1e-6, atol=1e-9)
-
-    for value, message in candidates:
-        v = np.asarray(value, dtype=float)
-        if same(g, v) and (right is None or not same(v, np.asarray(right, dtype=float))):
-            return message
-    return None
-
-
 def _backprop_case(seed: int = 6):
     """Inputs for the backward exercises: N=5 examples, D=3 features, H=2 units, no zeros in x."""
     rng = np.random.default_rng(seed)
@@ -946,7 +935,7 @@ def check_relu_backward(fn) -> Feedback:
         return problem
     numeric = gradcheck.numerical_gradient(lambda: float(np.sum(np.maximum(x, 0) * dout)), x)
     hint = "ReLU lets the gradient through where x > 0 and blocks it elsewhere: dout * (x > 0)."
-    known = _first_match(got, right=numeric, candidates=[
+    known = known_mistake(got, right=numeric, candidates=[
         (dout * (x < 0), "The mask is on the wrong side of zero: gradient should pass where x > 0, not x < 0."),
         (dout, "You passed dout through everywhere. ReLU is flat for x ≤ 0, so no gradient flows there."),
         ((x > 0).astype(float), "You returned the mask alone: multiply it by dout (the chain rule)."),
@@ -1003,7 +992,7 @@ def check_dense_backward(fn) -> Feedback:
              "db": "db = dout.sum(axis=0), shape (H,)."}
     errors = {}
     for name, g in zip(("dx", "dW", "db"), got):
-        known = _first_match(g, mistakes[name], numeric[name])
+        known = known_mistake(g, mistakes[name], numeric[name])
         if known:
             return wrong(known, hints[name])
         try:
@@ -1046,7 +1035,7 @@ def check_sgd_step(fn) -> Feedback:
     p = p0.copy()
     optim.SGD({"p": p}, lr=lr).step({"p": g})
     hint = "Step downhill, scaled by the learning rate: return p - lr * grad."
-    known = _first_match(got, right=p, candidates=[
+    known = known_mistake(got, right=p, candidates=[
         (p0 + lr * g, "Wrong sign: you stepped uphill. Subtract the gradient: p - lr * grad."),
         (p0 - g, "You forgot the learning rate: the step is lr * grad, not the whole gradient."),
         (-lr * g, "You returned the step itself; return the new parameters p - lr * grad."),
@@ -1084,7 +1073,7 @@ def check_momentum_step(fn) -> Feedback:
                 and np.allclose(np.asarray(new_v, dtype=float), ref) and not np.allclose(ref, ref_v)):
             return wrong(at + "you returned (v, p): the two are swapped.",
                          "return the parameters first, then the velocity: `return p, v`.")
-        known = _first_match(new_p, right=ref, candidates=[
+        known = known_mistake(new_p, right=ref, candidates=[
             (old_p - lr * old_v, "you moved p with the old v. Update v first, then step with the new v."),
             (old_p + lr * ref_v, "wrong sign: p moved uphill. Use p - lr * v."),
             (old_p - ref_v, "you forgot the learning rate: p - lr * v."),
@@ -1098,7 +1087,7 @@ def check_momentum_step(fn) -> Feedback:
         problem = compare(new_p, ref, "the new p", (), hint)
         if problem is not None:
             return Feedback("wrong", at + problem.message)
-        known = _first_match(new_v, right=ref_v, candidates=[
+        known = known_mistake(new_v, right=ref_v, candidates=[
             (old_v, "you returned v unchanged. Return the updated velocity beta * v + grad."),
             (-lr * ref_v, "your v is the step −lr·(βv + g). p is right, but this course keeps "
                           "v = βv + g (as helpers.optim.SGD does), so return that."),

@@ -3,7 +3,17 @@
 import numpy as np
 import pytest
 
-from helpers.checks import Feedback, call, check_function, compare, correct, fmt, not_done, wrong
+from helpers.checks import (
+    Feedback,
+    call,
+    check_function,
+    compare,
+    correct,
+    fmt,
+    known_mistake,
+    not_done,
+    wrong,
+)
 
 
 def reference(x, w, b):
@@ -112,3 +122,14 @@ def test_fmt_rounds():
     assert fmt(1 / 3) == "0.3333"
     assert fmt(np.array([1 / 3, 2.0])) == "[0.3333 2.    ]"
     assert fmt("x") == "'x'"
+
+
+def test_known_mistake_names_the_matching_mistake_only():
+    x = np.array([1.0, -2.0])
+    candidates = [(None, "not applicable"), (x * 2, "doubled"), (-x, "wrong sign")]
+    assert known_mistake(-x, candidates) == "wrong sign"
+    assert known_mistake(x + 1, candidates) is None
+    # a "mistake" that gives the right answer on these inputs is not called a mistake
+    assert known_mistake(x * 2, candidates, right=x * 2) is None
+    assert known_mistake("words", candidates) is None
+    assert known_mistake(np.array([1.0]), [(np.array([np.nan]), "nan")]) is None
