@@ -40,16 +40,7 @@ def _browser_tests_module(name: str):
 _conftest = _browser_tests_module("conftest")
 _tests = _browser_tests_module("test_browser")
 CHROMIUM, CHROMIUM_ARGS = _conftest.CHROMIUM, _conftest.CHROMIUM_ARGS
-PANEL, READY, STATUS = _tests.PANEL, _tests.READY, _tests.STATUS
-# Run all cells without waiting inside the page (the wait is on STATUS, with a time limit)
-RUN_ALL = """(name) => {
-  const app = window.jupyterapp;
-  const panel = (PANEL)(name);
-  app.shell.activateById(panel.id);
-  app.commands.execute('notebook:run-all-cells');
-  return true;
-}""".replace("PANEL", PANEL, 1)
-
+READY, STATUS = _tests.READY, _tests.STATUS
 # (notebook, the slider's label as a regex): one representative slider per interactive kind
 DEFAULT = ["01_the_neuron:^w1", "02_weights_and_biases:^w1", "05_loss:slope",
            "07_optimizers:learning rate|lr", "08_training_loop:noise"]
@@ -85,7 +76,7 @@ def measure(page, url, token, notebook: str, label_re: str, presses: int) -> dic
     page.goto(f"{url}/lab/tree/notebooks/{name}?reset&token={token}",
               wait_until="domcontentloaded", timeout=60_000)
     page.wait_for_function(READY, arg=name, timeout=120_000)
-    page.evaluate(RUN_ALL, name)
+    _tests.run_all(page, name)
     page.wait_for_function(
         f"(name) => {{ const s = ({STATUS})(name); return s.pending === 0 && s.idle; }}",
         arg=name, timeout=180_000)

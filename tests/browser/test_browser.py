@@ -64,12 +64,26 @@ READY = """(name) => {
   return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
 }""".replace("__PANEL__", PANEL)
 
-RUN_ALL = """async (name) => {
+# Starts Run All and returns at once: the test then waits with a timeout. (Awaiting the
+# command's promise inside page.evaluate has no timeout, and once hung a CI run for good.)
+RUN_ALL = """(name) => {
   const app = window.jupyterapp;
   const panel = (__PANEL__)(name);
   app.shell.activateById(panel.id);
-  await app.commands.execute('notebook:clear-all-cell-outputs');
-  return await app.commands.execute('notebook:run-all-cells');
+  app.commands.execute('notebook:clear-all-cell-outputs')
+    .then(() => app.commands.execute('notebook:run-all-cells'));
+  return true;
+}""".replace("__PANEL__", PANEL)
+
+# Run All has visibly started: a cell has an execution count, or the kernel is busy
+STARTED = """(name) => {
+  const panel = (__PANEL__)(name);
+  const model = panel.content.model;
+  for (let i = 0; i < model.cells.length; i++) {
+    const c = model.cells.get(i);
+    if (c.type === 'code' && c.executionCount !== null) return true;
+  }
+  return panel.sessionContext.session.kernel.status !== 'idle';
 }""".replace("__PANEL__", PANEL)
 
 # all code cells have run and the kernel is idle: [count, error texts]
@@ -109,6 +123,22 @@ STATE = """(area) => {
 }"""
 
 
+def run_all(page, name, attempts: int = 3, start_timeout=20_000):
+    """Start Run All and make sure it really started; try again if it did not (a notebook
+    whose panel was not quite ready sometimes ignores the first request)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(1, attempts + 1):
+        page.evaluate(RUN_ALL, name)
+        try:
+            page.wait_for_function(STARTED, arg=name, timeout=start_timeout)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts:
+                raise AssertionError(f"{name}: Run All did not start after {attempts} tries") from None
+            ready(page, name)
+
+
 def ready(page, name, timeout=120_000):
     page.wait_for_function(READY, arg=name, timeout=timeout)
 
@@ -128,7 +158,8 @@ def log_console_errors(page) -> str:
     item = page.locator(".jp-LogConsoleStatusItem")
     if not (item.count() and item.first.is_visible()):
         return ""
-    page.evaluate("() => window.jupyterapp.commands.execute('logconsole:open')")
+    # not awaited in the page (page.evaluate has no time limit); the wait below has one
+    page.evaluate("() => { window.jupyterapp.commands.execute('logconsole:open'); return true; }")
     try:
         out = page.locator(".jp-LogConsolePanel .jp-OutputArea-output")
         out.first.wait_for(timeout=5_000)
@@ -282,7 +313,7 @@ def test_notebook_in_jupyterlab(notebook, lab, browser):
     try:
         page.goto(lab.notebook_url(notebook), wait_until="domcontentloaded", timeout=60_000)
         ready(page, name)
-        page.evaluate(RUN_ALL, name)
+        run_all(page, name)
         page.wait_for_function(
             f"(name) => {{ const s = ({STATUS})(name); return s.pending === 0 && s.idle; }}",
             arg=name, timeout=RUN_ALL_TIMEOUT_MS)
