@@ -13,7 +13,7 @@ from .data import (
                    make_xor,
                    stratified_split,
 )
-from .gradcheck import check_layer, check_loss, numerical_gradient, rel_error
+from .gradcheck import check_layer, check_loss, numerical_gradient, rel_error, verdict
 from .layers import (
                    Dense,
                    Identity,
@@ -41,5 +41,5 @@ __all__ = [
     "batches", "train_step", "fit", "History", "accuracy", "predict", "confusion_matrix",
     "make_blobs", "make_moons", "make_circles", "make_xor", "make_spirals", "load_digits",
     "stratified_split",
-    "numerical_gradient", "rel_error", "check_layer", "check_loss",
+    "numerical_gradient", "rel_error", "check_layer", "check_loss", "verdict",
 ]

@@ -99,3 +99,18 @@ def check_loss(loss, scores, y, h: float = 1e-5) -> float:
     loss.forward(scores, y)
     analytic = loss.backward()
     return rel_error(analytic, numerical_gradient(lambda: loss.forward(scores, y), scores, h))
+
+
+def verdict(error: float, tol: float = 1e-7) -> str:
+    """A relative error from `check_layer` or `check_loss` in words, for printing.
+
+    The exact size of a right gradient's error (somewhere near 1e-10) is rounding: it differs
+    between CPUs and thread counts, so a notebook prints this verdict instead of the number.
+    A wrong gradient's error (near 1) is shown rounded to one decimal.
+
+    Examples: ``verdict(3e-11)`` is ``'ok (< 1e-07)'``; ``verdict(0.98)`` is ``'WRONG (1.0)'``.
+
+    Introduced in notebooks/06_backprop.
+    """
+    error = float(error)
+    return f"ok (< {tol:.0e})" if error < tol else f"WRONG ({error:.1f})"

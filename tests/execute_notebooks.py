@@ -27,13 +27,6 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-# A few stored outputs are numbers at rounding level (gradient-check errors near 1e-11), and
-# OpenBLAS rounds them the same way only with the same number of threads. So every kernel
-# started from here, by nbval under pytest (tests/conftest.py imports this module) and in CI
-# uses one thread; for matrices this small it is also the fastest.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
 ROOT = Path(__file__).resolve().parents[1]
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 IGNORE_OUTPUT = "# NBVAL_IGNORE_OUTPUT"
