@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validate import as_array
+from .validate import as_array, number_in
 
 
 def numerical_gradient(f, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
@@ -106,11 +106,15 @@ def verdict(error: float, tol: float = 1e-7) -> str:
 
     The exact size of a right gradient's error (somewhere near 1e-10) is rounding: it differs
     between CPUs and thread counts, so a notebook prints this verdict instead of the number.
-    A wrong gradient's error (near 1) is shown rounded to one decimal.
+    A wrong gradient's error (near 1) is shown to one significant digit.
 
-    Examples: ``verdict(3e-11)`` is ``'ok (< 1e-07)'``; ``verdict(0.98)`` is ``'WRONG (1.0)'``.
+    Examples: ``verdict(3e-11)`` is ``'ok (< 1e-07)'``; ``verdict(0.98)`` is
+    ``'WRONG (relative error 1)'``.
 
     Introduced in notebooks/06_backprop.
     """
-    error = float(error)
-    return f"ok (< {tol:.0e})" if error < tol else f"WRONG ({error:.1f})"
+    tol = number_in(tol, "tol", "verdict", low=0, low_open=True)
+    if isinstance(error, (float, np.floating)) and np.isnan(error):
+        return "WRONG (not a number: the gradient holds NaN)"
+    error = number_in(error, "error", "verdict", low=0)
+    return f"ok (< {tol:.0e})" if error < tol else f"WRONG (relative error {error:.1g})"

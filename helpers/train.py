@@ -209,10 +209,15 @@ def _in_notebook() -> bool:
 
 
 class ProgressBar:
-    """An epoch counter: an ipywidgets bar inside a notebook, a line of text elsewhere."""
+    """An epoch counter: an ipywidgets bar inside a notebook, a line of text elsewhere.
+
+    In a notebook the bar's last line is also printed when training ends, so the result stays
+    readable where widgets do not run (GitHub, nbviewer, a notebook opened before it is run).
+    """
 
     def __init__(self, total: int):
         self.total = total
+        self.epoch = 0
         self.widget = None
         if _in_notebook():
             import ipywidgets as w
@@ -220,7 +225,8 @@ class ProgressBar:
             self.bar = w.IntProgress(value=0, min=0, max=total, description="epochs")
             self.label = w.Label(value=f"0/{total}")
             self.widget = w.HBox([self.bar, self.label])
-            display(self.widget)
+            summary = f"[progress bar] {total} epochs; its last line is printed when training ends."
+            display({**self.widget._repr_mimebundle_(), "text/plain": summary}, raw=True)
 
     def _text(self, epoch: int, hist: History) -> str:
         text = f"{epoch}/{self.total} epochs  loss {hist.train_loss[-1]:.4f}"
@@ -229,6 +235,7 @@ class ProgressBar:
         return text
 
     def update(self, epoch: int, hist: History) -> None:
+        self.epoch = epoch
         if self.widget is not None:
             self.bar.value = epoch
             self.label.value = self._text(epoch, hist)
@@ -238,7 +245,11 @@ class ProgressBar:
                   end="", file=sys.stderr, flush=True)
 
     def close(self, hist: History) -> None:
-        if self.widget is None and hist.train_loss:
+        if not hist.train_loss:
+            return
+        if self.widget is not None:
+            print(self._text(self.epoch, hist))
+        else:
             print(file=sys.stderr)
 
 

@@ -11,6 +11,9 @@ The pattern, the same everywhere:
 - ``widget()`` returns an ipywidgets box: the controls, a text readout and an ``Image``
   holding the figure as PNG. Moving a control calls ``update`` and swaps the PNG: no
   flicker, no Output widget, and the same picture in JupyterLab, on Binder and in tests.
+- That box is a `View`: beside the live widget it carries a picture of its first frame and
+  one line of text, which is what GitHub, nbviewer, nbconvert's HTML and a notebook opened
+  before it is run show.
 """
 
 from __future__ import annotations
@@ -19,8 +22,35 @@ import ipywidgets as w
 import numpy as np  # noqa: F401
 
 from . import data, gradcheck, layers, losses, optim, plots, train  # noqa: F401
-from .plots import freeze_layout, to_png
+from .plots import SCREEN_DPI, freeze_layout, png_bundle, to_png
 from .value import Value  # noqa: F401
+
+
+class View(w.VBox):
+    """A box of widgets that also shows where no widget can run.
+
+    Displayed in JupyterLab it is the live widget. Its display bundle also holds ``picture``
+    (an ``Image`` widget's PNG as it is when the cell shows it) and ``summary`` as plain text,
+    so a static view (GitHub, nbviewer, nbconvert's HTML, an untrusted or not yet run
+    notebook) shows the picture and one line that says what the widget is.
+
+    Introduced in notebooks/01_the_neuron.
+    """
+
+    def __init__(self, children, picture: w.Image, summary: str, **kwargs):
+        super().__init__(children, **kwargs)
+        self.picture = picture
+        self.summary = summary
+
+    def _repr_mimebundle_(self, **kwargs):
+        return with_picture(super()._repr_mimebundle_(**kwargs), self.picture.value, self.summary)
+
+
+def with_picture(bundle, png: bytes, summary: str):
+    """A widget's display bundle with a PNG and a one-line text beside its widget view."""
+    data, metadata = png_bundle(png)
+    live = bundle[0] if isinstance(bundle, tuple) else (bundle or {})
+    return {**live, **data, "text/plain": summary}, metadata
 
 
 class Interactive:
@@ -58,9 +88,17 @@ class Interactive:
         return to_png(self.fig, self.animated(), self.still_key())
 
     def image_widget(self) -> w.Image:
-        """An Image widget at the figure's own pixel size (not stretched, so never blurry)."""
-        width = round(self.fig.get_figwidth() * self.fig.dpi)
+        """An Image widget at the figure's screen size (its PNG has `plots.PIXEL_RATIO` times
+        the pixels, so it stays sharp on a 2x screen)."""
+        width = round(self.fig.get_figwidth() * SCREEN_DPI)
         return w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"))
+
+    def summary(self, controls: dict) -> str:
+        """One line for static views: what this is and how to use it."""
+        names = ", ".join(getattr(c, "description", "") or k for k, c in controls.items())
+        using = f" with its controls ({names})" if names else ""
+        return (f"[interactive figure: {type(self).__name__}] The picture shows where it starts; "
+                f"run the cell in Jupyter to use it{using}.")
 
     def widget(self) -> w.Box:
         """Controls, readout and picture, wired together."""
@@ -78,7 +116,8 @@ class Interactive:
         freeze_layout(self.fig)
         refresh()
         self.ui = {"controls": ctrls, "text": text, "image": image, "refresh": refresh}
-        return w.VBox([w.HBox(list(ctrls.values()), layout=w.Layout(flex_flow="row wrap")), text, image])
+        return View([w.HBox(list(ctrls.values()), layout=w.Layout(flex_flow="row wrap")), text, image],
+                     image, self.summary(ctrls))
 
 
 def slider(description: str, value: float, min: float, max: float, step: float = 0.1,
@@ -1032,7 +1071,9 @@ class LossCurve:
     """A live loss curve to hand to ``train.fit(..., callback=curve.callback)``.
 
     ``image`` is an ``ipywidgets.Image`` that shows training (and validation) loss per
-    epoch; it is redrawn about 20 times over a run, so watching costs little time.
+    epoch; it is redrawn about 20 times over a run, so watching costs little time. Show it
+    with ``display(curve)`` before training: at the last epoch the static picture beside the
+    widget (what GitHub or nbviewer shows) is replaced by the finished curve.
 
     Introduced in notebooks/08_training_loop.
     """
@@ -1047,12 +1088,26 @@ class LossCurve:
                                    label="validation loss")
         ax.set_xlim(0, self.epochs)
         ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter("{x:.2f}")  # labels of one width: the frozen layout fits them
         ax.set_xlabel("epoch")
         ax.set_ylabel("loss (cross-entropy)")
         ax.set_title(title)
         ax.legend(loc="upper right")
         freeze_layout(self.fig)
-        self.image = w.Image(format="png", value=to_png(self.fig))
+        width = round(self.fig.get_figwidth() * SCREEN_DPI)
+        self.image = w.Image(format="png", value=to_png(self.fig),
+                             layout=w.Layout(width=f"{width}px", max_width="100%"))
+        self.summary = f"[live loss curve] {title}: the picture shows the finished curve."
+        self._handle = None
+
+    def _bundle(self):
+        return with_picture(self.image._repr_mimebundle_(), self.image.value, self.summary)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        data, metadata = self._bundle()
+        self._handle = display(data, metadata=metadata, raw=True, display_id=True)
 
     def update(self, history) -> None:
         """Move both lines to the losses measured so far."""
@@ -1067,6 +1122,9 @@ class LossCurve:
         if epoch % self.every == 0 or epoch == self.epochs:
             self.update(history)
             self.image.value = to_png(self.fig)
+            if epoch == self.epochs and self._handle is not None:
+                data, metadata = self._bundle()
+                self._handle.update(data, metadata=metadata, raw=True)
         return False
 
 
@@ -1402,8 +1460,8 @@ class Playground(Interactive):
         self.ui = {"controls": ctrls, "buttons": buttons, "text": text, "image": image,
                    "show": show}
         row = w.Layout(flex_flow="row wrap")
-        return w.VBox([w.HBox(list(ctrls.values()), layout=row),
-                       w.HBox(list(buttons.values())), text, image])
+        return View([w.HBox(list(ctrls.values()), layout=row), w.HBox(list(buttons.values())),
+                     text, image], image, self.summary({**ctrls, **buttons}))
 
     def start(self, show=None):
         """Train in the background until paused: an asyncio task on the running event loop.
@@ -1533,6 +1591,7 @@ class DigitPad(Interactive):
             self.digit_im.set_data(np.zeros((8, 8)))
             for bar in self.bars:
                 bar.set_height(0)
+                bar.set_color(plots.PALETTE["sky"])
             self.title.set_text("Draw a digit on the pad")
             return {"message": "draw a digit"}
         with np.errstate(all="ignore"):
@@ -1620,5 +1679,7 @@ class DigitPad(Interactive):
         refresh()
         self.ui = {"canvas": canvas, "clear": clear, "text": text, "image": image,
                    "refresh": refresh, "down": down, "move": move, "up": up}
-        return w.VBox([w.HBox([canvas, w.VBox([clear], layout=w.Layout(margin="0 0 0 8px"))]),
-                       text, image])
+        return View([w.HBox([canvas, w.VBox([clear], layout=w.Layout(margin="0 0 0 8px"))]),
+                     text, image], image,
+                    f"[interactive figure: {type(self).__name__}] A drawing pad: run the cell in "
+                    "Jupyter and draw a digit with the mouse; the picture shows the empty pad's reading.")

@@ -8,7 +8,8 @@ Usage (from the repo root, in the course's environment):
 
 Each notebook runs in a new kernel started in notebooks/ (as JupyterLab, Binder and nbval
 do), with execution counts 1..N, no timing metadata and no saved widget state, so running
-it twice gives the same file. The kernel is this Python's own ("python3" resolves to the
+it twice gives the same file; widget views are not stored (see `drop_widget_views`). The
+kernel is this Python's own ("python3" resolves to the
 interpreter running this script), so `some/venv/bin/python tests/execute_notebooks.py`
 tests that venv.
 
@@ -62,9 +63,9 @@ def execute(path: Path, timeout: int = 600, out: Path | None = None,
         client.execute()
     finally:
         nb.metadata.pop("widgets", None)
-        for i, cell in enumerate(code_cells(nb)):
+        for cell in code_cells(nb):
             cell.outputs = coalesce_streams(cell.outputs)
-            stable_widget_ids(cell.outputs, f"{path.stem}:{i}")
+            drop_widget_views(cell.outputs)
         nbformat.write(nb, out or path)
     return time.perf_counter() - start
 
@@ -82,14 +83,20 @@ def coalesce_streams(outputs: list) -> list:
     return merged
 
 
-def stable_widget_ids(outputs: list, where: str) -> None:
-    """Replace each widget view's random model id with one derived from its place, so a re-run
-    writes the same file. (No widget state is saved, so the id points nowhere either way: a
-    learner sees the widget once the cell runs.)"""
-    for j, o in enumerate(outputs):
-        view = o.get("data", {}).get("application/vnd.jupyter.widget-view+json")
-        if view is not None:
-            view["model_id"] = hashlib.sha1(f"{where}:{j}".encode()).hexdigest()[:32]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_widget_views(outputs: list) -> None:
+    """Store what a widget shows where no widget can run, not a reference to a dead widget.
+
+    No widget state is saved, so a stored widget view points at nothing: JupyterLab would show
+    "Error displaying widget: model not found" until the cell runs. Dropping it leaves the
+    picture and one line of text that every course widget puts beside its view (see
+    helpers.widgets.View), which JupyterLab, GitHub, nbviewer and nbconvert show; running the
+    cell brings the live widget back. nbval never compares widget views.
+    """
+    for o in outputs:
+        o.get("data", {}).pop(WIDGET_VIEW, None)
 
 
 def code_cells(nb) -> list:
@@ -121,7 +128,7 @@ def output_fingerprint(cell) -> list[str]:
                 text = value if isinstance(value, str) else "".join(value)
                 if mime.startswith("image/"):
                     text = hashlib.sha256(text.encode()).hexdigest()[:16]
-                elif mime == "application/vnd.jupyter.widget-view+json":
+                elif mime == WIDGET_VIEW:
                     continue  # model ids are random by design
                 parts.append(f"{mime}: {text}")
     return parts

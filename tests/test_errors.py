@@ -193,6 +193,11 @@ CASES = [
     ("check_loss strings", lambda: gradcheck.check_loss(MSE(), "abc", np.ones(3)), TypeError,
      r"check_loss: expected scores to be numbers"),
     ("check_layer strings", lambda: gradcheck.check_layer(Dense(3, 2), "abc"), TypeError, r"expected x to be numbers"),
+    ("verdict string", lambda: gradcheck.verdict("1e-9"), TypeError, r"verdict: expected error to be a number"),
+    ("verdict negative", lambda: gradcheck.verdict(-1.0), ValueError, r"verdict: expected error in \[0, inf\]"),
+    ("verdict None", lambda: gradcheck.verdict(None), TypeError, r"expected error to be a number, got None"),
+    ("verdict tol", lambda: gradcheck.verdict(1e-9, tol=0), ValueError, r"expected tol in \(0, inf\]"),
+    ("verdict inf", lambda: gradcheck.verdict(float("inf")), ValueError, r"expected error in \[0, inf\], got inf"),
 ]
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from helpers import gradcheck
 from helpers.gradcheck import check_layer, check_loss, numerical_gradient, rel_error
 from helpers.layers import Dense, ReLU, Sigmoid, Tanh, mlp
 from helpers.losses import MSE, BinaryCrossEntropy, SoftmaxCrossEntropy
@@ -97,3 +98,11 @@ def test_check_loss():
             return super().backward() / 2  # forgot the factor 2
 
     assert check_loss(HalfMSE(), s, np.zeros((4, 3))) > 0.1
+
+
+def test_verdict_prints_the_conclusion_not_the_rounding_noise():
+    assert gradcheck.verdict(3e-11) == gradcheck.verdict(8e-10) == "ok (< 1e-07)"
+    assert gradcheck.verdict(0.98) == "WRONG (relative error 1)"
+    assert gradcheck.verdict(2e-6) == "WRONG (relative error 2e-06)"  # above the tolerance
+    assert gradcheck.verdict(float("nan")).startswith("WRONG (not a number")
+    assert gradcheck.verdict(1e-5, tol=1e-4) == "ok (< 1e-04)"
