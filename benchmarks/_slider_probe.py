@@ -24,10 +24,17 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from helpers import widgets
+    import importlib
+    import pkgutil
 
-    classes = [c for c in vars(widgets).values()
-               if isinstance(c, type) and issubclass(c, widgets.Interactive)]
+    from helpers import lessons, widgets
+
+    for module in pkgutil.iter_modules(lessons.__path__):  # every lesson's interactives
+        importlib.import_module(f"helpers.lessons.{module.name}")
+    classes, todo = [], [widgets.Interactive]
+    while todo:
+        todo += todo[0].__subclasses__()
+        classes.append(todo.pop(0))
     for cls in classes:
         if "widget" not in vars(cls):
             continue

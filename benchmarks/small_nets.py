@@ -25,7 +25,8 @@ import sys  # noqa: E402
 import time  # noqa: E402
 
 sys.path.insert(0, str(_common.ROOT))
-from helpers import data, layers, losses, optim, train, widgets  # noqa: E402
+from helpers import data, layers, losses, optim, train  # noqa: E402
+from helpers.lessons import l08_training_loop  # noqa: E402
 
 
 def toy(name: str) -> tuple[float, float]:
@@ -45,7 +46,7 @@ def toy(name: str) -> tuple[float, float]:
 
 def playground(frames: int) -> dict:
     """Frame times of lesson 08's playground (moons, 2-8-8-1, its default settings)."""
-    pg = widgets.Playground(dataset="moons", depth=2, width=8)
+    pg = l08_training_loop.Playground(dataset="moons", depth=2, width=8)
     pg.png()  # the first picture, as the notebook shows it
     times, steps = [], pg.steps_per_frame()
     for _ in range(frames):

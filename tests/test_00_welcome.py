@@ -6,12 +6,13 @@ import ipywidgets as w
 import numpy as np
 import pytest
 
-from helpers import checks, data, layers, widgets
+from helpers import data, layers
+from helpers.lessons import l00_welcome as lesson
 
 
 @pytest.fixture(scope="module")
 def threes_and_eights():
-    return checks.threes_and_eights()
+    return lesson.threes_and_eights()
 
 
 # --- the 3-vs-8 data -------------------------------------------------------------------
@@ -30,17 +31,17 @@ def test_threes_and_eights_is_the_notebooks_split(threes_and_eights):
 def test_rule_feature_is_average_ink_and_rejects_unknown_region():
     imgs = np.zeros((2, 8, 8))
     imgs[1, 2:6, 0:3] = 16
-    assert np.allclose(widgets.rule_feature(imgs), [0, 16])
+    assert np.allclose(lesson.rule_feature(imgs), [0, 16])
     with pytest.raises(ValueError, match="feature must be one of"):
-        widgets.rule_feature(imgs, "ink in the corner")
+        lesson.rule_feature(imgs, "ink in the corner")
 
 
 # --- widgets ---------------------------------------------------------------------------
 
 def test_hand_rule_demo_every_region_and_threshold_extreme(threes_and_eights):
-    demo = widgets.HandRuleDemo(*threes_and_eights[0])
+    demo = lesson.HandRuleDemo(*threes_and_eights[0])
     n = len(threes_and_eights[0][1])
-    for feature in widgets.RULE_FEATURES:
+    for feature in lesson.RULE_FEATURES:
         for t in (0.0, 2.0, 16.0):
             out = demo.update(feature=feature, threshold=t)
             acc = float(out["accuracy"].rstrip("%")) / 100
@@ -69,7 +70,7 @@ def _drive(box, demo):
 
 
 def test_hand_rule_widget_controls_change_the_picture(threes_and_eights):
-    demo = widgets.HandRuleDemo(*threes_and_eights[0])
+    demo = lesson.HandRuleDemo(*threes_and_eights[0])
     _drive(demo.widget(), demo)
 
 
@@ -77,7 +78,7 @@ def test_digit_reader_updates_and_controls():
     X, y = data.load_digits()
     X = X[:30] / 16
     net = layers.mlp([64, 8, 10], seed=0)
-    demo = widgets.DigitReader(net, X, y[:30])
+    demo = lesson.DigitReader(net, X, y[:30])
     for i in (0, 29, 100, -5):  # out-of-range indices are clipped, not an error
         out = demo.update(index=i)
         assert out["true digit"] in range(10) and out["guess"] in range(10)
@@ -92,7 +93,7 @@ def is_eight_solution(image):
 
 
 def test_is_eight_accepts_the_solution():
-    fb = checks.check_is_eight(is_eight_solution)
+    fb = lesson.check_is_eight(is_eight_solution)
     assert fb.status == "correct" and "%" in fb.message
 
 
@@ -100,40 +101,40 @@ def test_is_eight_stub_is_not_done():
     def is_eight(image):
         """stub"""
         ...
-    assert checks.check_is_eight(is_eight).status == "not done"
+    assert lesson.check_is_eight(is_eight).status == "not done"
 
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_is_eight_constant_answer_is_named(answer):
     def is_eight(image):
         return answer
-    fb = checks.check_is_eight(is_eight)
+    fb = lesson.check_is_eight(is_eight)
     assert fb.status == "wrong" and "for every image" in fb.message
 
 
 def test_is_eight_weak_rule_gets_accuracy_and_hint():
     def is_eight(image):
         return image.sum() > 330  # total ink: close to a coin toss
-    fb = checks.check_is_eight(is_eight)
+    fb = lesson.check_is_eight(is_eight)
     assert fb.status == "wrong" and "not yet 80%" in fb.message and "Hint" in fb.message
 
 
 def test_is_eight_wrong_type_and_crash():
     def gives_text(image):
         return "eight"
-    fb = checks.check_is_eight(gives_text)
+    fb = lesson.check_is_eight(gives_text)
     assert fb.status == "wrong" and "True (an 8) or False" in fb.message
 
     def crashes(image):
         return image[10, 10] > 0
-    fb = checks.check_is_eight(crashes)
+    fb = lesson.check_is_eight(crashes)
     assert fb.status == "error" and "IndexError" in fb.message
 
 
 def test_is_eight_accepts_numpy_bools_and_zero_one():
     def zero_one(image):
         return int(image[2:6, 0:3].mean() > 2.0)
-    assert checks.check_is_eight(zero_one).status == "correct"
+    assert lesson.check_is_eight(zero_one).status == "correct"
 
 
 # --- exercise 2: rules or learned --------------------------------------------------------
@@ -142,19 +143,19 @@ SOLUTION = {"a": "rules", "b": "learned", "c": "learned", "d": "rules", "e": "le
 
 
 def test_rules_or_learned_solution_and_synonyms():
-    assert checks.check_rules_or_learned(SOLUTION).status == "correct"
+    assert lesson.check_rules_or_learned(SOLUTION).status == "correct"
     relaxed = {"A": "Rules ", "b": "ML", "c": "deep learning", "d": "rule", "e": "machine learning"}
-    assert checks.check_rules_or_learned(relaxed).status == "correct"
+    assert lesson.check_rules_or_learned(relaxed).status == "correct"
 
 
 def test_rules_or_learned_feedback():
-    assert checks.check_rules_or_learned(None).status == "not done"
-    assert checks.check_rules_or_learned(["rules"]).status == "error"
-    fb = checks.check_rules_or_learned({"a": "rules"})
+    assert lesson.check_rules_or_learned(None).status == "not done"
+    assert lesson.check_rules_or_learned(["rules"]).status == "error"
+    fb = lesson.check_rules_or_learned({"a": "rules"})
     assert fb.status == "wrong" and "b, c, d, e" in fb.message
-    fb = checks.check_rules_or_learned({**SOLUTION, "c": "magic"})
+    fb = lesson.check_rules_or_learned({**SOLUTION, "c": "magic"})
     assert fb.status == "wrong" and "'magic'" in fb.message
-    fb = checks.check_rules_or_learned({**SOLUTION, "a": "learned", "e": "rules"})
+    fb = lesson.check_rules_or_learned({**SOLUTION, "a": "learned", "e": "rules"})
     assert fb.status == "wrong" and "3 of 5" in fb.message
     assert "a: not quite" in fb.message and "e: not quite" in fb.message
     assert "b: not quite" not in fb.message

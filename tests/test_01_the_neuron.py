@@ -6,7 +6,8 @@ import ipywidgets as w
 import numpy as np
 import pytest
 
-from helpers import checks, layers, widgets
+from helpers import layers
+from helpers.lessons import l01_the_neuron as lesson
 
 # --- the widget ------------------------------------------------------------------------
 
@@ -14,7 +15,7 @@ NAMES = ["x1", "x2", "x3", "w1", "w2", "w3", "b"]
 
 
 def test_neuron_demo_numbers_match_the_formula():
-    demo = widgets.NeuronDemo()
+    demo = lesson.NeuronDemo()
     out = demo.update(x1=1.0, x2=0.5, x3=-1.0, w1=1.0, w2=2.0, w3=0.5, b=-1.0)
     assert out == {"z": "0.50", "output": f"{layers.sigmoid(0.5):.3f}", "fires": "yes"}
     out = demo.update(x1=0, x2=0, x3=0, w1=0, w2=0, w3=0, b=-1)
@@ -22,7 +23,7 @@ def test_neuron_demo_numbers_match_the_formula():
 
 
 def test_neuron_demo_every_control_extreme_is_finite():
-    demo = widgets.NeuronDemo()
+    demo = lesson.NeuronDemo()
     ctrls = demo.controls()
     assert list(ctrls) == NAMES
     for name, ctrl in ctrls.items():
@@ -37,7 +38,7 @@ def test_neuron_demo_every_control_extreme_is_finite():
 
 
 def test_neuron_widget_controls_change_the_picture():
-    demo = widgets.NeuronDemo()
+    demo = lesson.NeuronDemo()
     box = demo.widget()
     assert isinstance(box, w.VBox)
     ui = demo.ui
@@ -54,7 +55,7 @@ def test_neuron_widget_controls_change_the_picture():
 def test_blitted_png_matches_a_full_redraw():
     """The fast redraw must show what a full redraw of the same state shows."""
     from helpers.plots import to_png
-    demo = widgets.NeuronDemo()
+    demo = lesson.NeuronDemo()
     demo.png()  # first call: draws the background
     demo.update(x1=-2, w2=3, b=2)
     fast = demo.png()
@@ -75,25 +76,25 @@ def neuron_solution(x, w, b):
 
 
 def test_neuron_accepts_the_solution_and_variants():
-    assert checks.check_neuron(neuron_solution).status == "correct"
+    assert lesson.check_neuron(neuron_solution).status == "correct"
 
     def with_loop(x, w, b):
         z = b
         for xi, wi in zip(x, w):
             z += xi * wi
         return layers.sigmoid(z)
-    assert checks.check_neuron(with_loop).status == "correct"
+    assert lesson.check_neuron(with_loop).status == "correct"
 
     def one_element_array(x, w, b):
         return layers.sigmoid(np.array([np.sum(w * x) + b]))
-    assert checks.check_neuron(one_element_array).status == "correct"
+    assert lesson.check_neuron(one_element_array).status == "correct"
 
 
 def test_neuron_stub_is_not_done():
     def neuron(x, w, b):
         """stub"""
         ...
-    assert checks.check_neuron(neuron).status == "not done"
+    assert lesson.check_neuron(neuron).status == "not done"
 
 
 MISTAKES = {
@@ -110,32 +111,32 @@ MISTAKES = {
 
 @pytest.mark.parametrize("mistake", list(MISTAKES))
 def test_neuron_names_the_mistake(mistake):
-    fb = checks.check_neuron(MISTAKES[mistake])
+    fb = lesson.check_neuron(MISTAKES[mistake])
     assert fb.status == "wrong"
     assert mistake in fb.message, fb.message
     assert "Hint" in fb.message
 
 
 def test_neuron_other_wrong_answers():
-    fb = checks.check_neuron(lambda x, w, b: 0.3)
+    fb = lesson.check_neuron(lambda x, w, b: 0.3)
     assert fb.status == "wrong" and "expected" in fb.message
 
     def no_return(x, w, b):
         np.dot(w, x) + b
-    fb = checks.check_neuron(no_return)
+    fb = lesson.check_neuron(no_return)
     assert fb.status == "wrong" and "return" in fb.message
 
     def crashes(x, w, b):
         return layers.sigmoid(w @ x[:2] + b)
-    fb = checks.check_neuron(crashes)
+    fb = lesson.check_neuron(crashes)
     assert fb.status == "error" and "ValueError" in fb.message
 
     def only_three_inputs(x, w, b):  # works for length 3, breaks on other lengths
         return layers.sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b)
-    fb = checks.check_neuron(only_three_inputs)
+    fb = lesson.check_neuron(only_three_inputs)
     assert fb.status == "error" and "IndexError" in fb.message
 
-    fb = checks.check_neuron(lambda x, w, b: "0.5")
+    fb = lesson.check_neuron(lambda x, w, b: "0.5")
     assert fb.status == "wrong"
 
 
@@ -143,17 +144,17 @@ def test_neuron_does_not_change_the_learners_view_of_the_cases():
     def mutates(x, w, b):
         x *= 0
         return neuron_solution(x, w, b)
-    checks.check_neuron(mutates)
-    assert checks.check_neuron(neuron_solution).status == "correct"
+    lesson.check_neuron(mutates)
+    assert lesson.check_neuron(neuron_solution).status == "correct"
 
 
 # --- exercise 2: the AND gate ------------------------------------------------------------
 
 def test_and_gate():
-    assert checks.check_and_gate(None).status == "not done"
-    fb = checks.check_and_gate((1.0, 1.0, -1.5))
+    assert lesson.check_and_gate(None).status == "not done"
+    fb = lesson.check_and_gate((1.0, 1.0, -1.5))
     assert fb.status == "correct" and "(1, 1)" in fb.message
-    assert checks.check_and_gate([20, 20, -30]).status == "correct"
+    assert lesson.check_and_gate([20, 20, -30]).status == "correct"
 
 
 @pytest.mark.parametrize("params, words", [
@@ -163,26 +164,26 @@ def test_and_gate():
     ((2.0, 0.1, -1.5), "one input alone"),
 ])
 def test_and_gate_wrong(params, words):
-    fb = checks.check_and_gate(params)
+    fb = lesson.check_and_gate(params)
     assert fb.status == "wrong" and words in fb.message and "✗" in fb.message
 
 
 @pytest.mark.parametrize("bad", [(1, 2), "1, 1, -1.5", (1, "a", 2), 5])
 def test_and_gate_bad_shape(bad):
-    fb = checks.check_and_gate(bad)
+    fb = lesson.check_and_gate(bad)
     assert fb.status == "error" and "(w1, w2, b)" in fb.message
 
 
 def test_and_gate_not_finite():
-    assert checks.check_and_gate((np.inf, 1, -1)).status == "wrong"
+    assert lesson.check_and_gate((np.inf, 1, -1)).status == "wrong"
 
 
 # --- exercise 3: by hand -----------------------------------------------------------------
 
 def test_by_hand():
-    assert checks.check_by_hand(None).status == "not done"
-    assert checks.check_by_hand((0.5, 0.622)).status == "correct"
-    assert checks.check_by_hand((0.5, 0.62)).status == "correct"
+    assert lesson.check_by_hand(None).status == "not done"
+    assert lesson.check_by_hand((0.5, 0.622)).status == "correct"
+    assert lesson.check_by_hand((0.5, 0.62)).status == "correct"
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -194,15 +195,15 @@ def test_by_hand():
     ((0.5, 0.7), "output 0.7 is not yet"),
 ])
 def test_by_hand_wrong(answer, words):
-    fb = checks.check_by_hand(answer)
+    fb = lesson.check_by_hand(answer)
     assert fb.status == "wrong" and words in fb.message, fb.message
 
 
 def test_by_hand_percentage_is_named():
-    fb = checks.check_by_hand((0.5, 62.2))
+    fb = lesson.check_by_hand((0.5, 62.2))
     assert fb.status == "wrong" and "percentage" in fb.message
 
 
 def test_by_hand_bad_shape():
-    assert checks.check_by_hand(0.5).status == "error"
-    assert checks.check_by_hand(("z", "out")).status == "error"
+    assert lesson.check_by_hand(0.5).status == "error"
+    assert lesson.check_by_hand(("z", "out")).status == "error"

@@ -5,18 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import checks, widgets
-from helpers.checks import best_line_accuracy
+from helpers.lessons import l02_weights_and_biases as lesson
 
 
 @pytest.fixture(scope="module")
 def demo():
-    return widgets.NeuronBoundary()
+    return lesson.NeuronBoundary()
 
 
 # --- the widget -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("data", widgets.NeuronBoundary.NAMES)
+@pytest.mark.parametrize("data", lesson.NeuronBoundary.NAMES)
 @pytest.mark.parametrize("w1, w2, b", [(1.0, 1.0, 0.0), (-3.0, -3.0, -5.0), (3.0, 3.0, 5.0),
                                        (3.0, 0.0, 5.0), (0.0, -3.0, 1.0), (0.0, 0.0, 0.0),
                                        (0.0, 0.0, 5.0), (1e-9, 3.0, 0.0)])
@@ -43,7 +42,7 @@ def test_special_cases_are_said_in_words(demo):
 
 
 def test_accuracy_matches_a_hand_count(demo):
-    X, y, _ = widgets.boundary_data("blobs")
+    X, y, _ = lesson.boundary_data("blobs")
     result = demo.update(w1=1.0, w2=2.0, b=-1.0, data="blobs")
     assert result["acc"] == pytest.approx(np.mean((X @ [1.0, 2.0] - 1.0 > 0) == y))
     assert demo.update(w1=1.0, w2=1.0, b=-1.5, data="AND")["acc"] == 1.0
@@ -57,7 +56,7 @@ def test_line_lies_where_z_is_zero(demo):
 
 
 def test_controls_drive_the_picture():
-    d = widgets.NeuronBoundary()
+    d = lesson.NeuronBoundary()
     d.widget()
     before = d.ui["image"].value
     d.ui["controls"]["b"].value = -5.0
@@ -69,42 +68,42 @@ def test_controls_drive_the_picture():
 
 def test_unknown_data_set_is_explained():
     with pytest.raises(ValueError, match="choose one of"):
-        widgets.boundary_data("moons")
+        lesson.boundary_data("moons")
 
 
 # --- exercise 1 and 2: AND and OR ---------------------------------------------------------
 
 def test_gate_checks_accept_the_solutions():
-    assert checks.check_and_weights((1.0, 1.0, -1.5)).status == "correct"
-    assert checks.check_or_weights((1.0, 1.0, -0.5)).status == "correct"
-    assert checks.check_and_weights(np.array([2.0, 2.0, -3.0])).status == "correct"
+    assert lesson.check_and_weights((1.0, 1.0, -1.5)).status == "correct"
+    assert lesson.check_or_weights((1.0, 1.0, -0.5)).status == "correct"
+    assert lesson.check_and_weights(np.array([2.0, 2.0, -3.0])).status == "correct"
 
 
 def test_gate_checks_not_done_for_the_stub():
-    assert checks.check_and_weights(None).status == "not done"
-    assert checks.check_or_weights(None).status == "not done"
+    assert lesson.check_and_weights(None).status == "not done"
+    assert lesson.check_or_weights(None).status == "not done"
 
 
 def test_and_with_or_bias_names_the_wrong_pairs():
-    fb = checks.check_and_weights((1.0, 1.0, -0.5))  # that is OR
+    fb = lesson.check_and_weights((1.0, 1.0, -0.5))  # that is OR
     assert fb.status == "wrong"
     assert "input (0, 1)" in fb.message and "input (1, 0)" in fb.message
     assert "input (1, 1)" not in fb.message and "Hint" in fb.message
 
 
 def test_or_with_wrong_sign_of_bias():
-    fb = checks.check_or_weights((1.0, 1.0, 0.5))
+    fb = lesson.check_or_weights((1.0, 1.0, 0.5))
     assert fb.status == "wrong" and "input (0, 0)" in fb.message and "OR(0, 0) = 0" in fb.message
 
 
 def test_point_on_the_line_is_explained():
-    fb = checks.check_or_weights((1.0, 1.0, -1.0))  # (0, 1): z = 0 exactly
+    fb = lesson.check_or_weights((1.0, 1.0, -1.0))  # (0, 1): z = 0 exactly
     assert fb.status == "wrong" and "exactly 0" in fb.message
 
 
 @pytest.mark.parametrize("answer", [(1.0, 1.0), "1, 1, -1.5", (1.0, np.nan, -1.5), [[1, 1, -1.5, 0]]])
 def test_malformed_gate_answers_get_words_not_tracebacks(answer):
-    fb = checks.check_and_weights(answer)
+    fb = lesson.check_and_weights(answer)
     assert fb.status == "wrong" and "three numbers" in fb.message or "NaN" in fb.message
 
 
@@ -121,26 +120,26 @@ def reference_best_line(X, y, values):
 
 
 def test_best_line_accepts_the_solution_and_confirms_75_percent():
-    fb = checks.check_best_line(reference_best_line)
+    fb = lesson.check_best_line(reference_best_line)
     assert fb.status == "correct" and "75 %" in fb.message
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    assert best_line_accuracy(X, np.array([0, 1, 1, 0]), np.linspace(-2, 2, 9)) == 0.75
+    assert lesson.best_line_accuracy(X, np.array([0, 1, 1, 0]), np.linspace(-2, 2, 9)) == 0.75
 
 
 def test_best_line_stub_is_not_done():
     def best_line(X, y, values):
         """docstring"""
         ...
-    assert checks.check_best_line(best_line).status == "not done"
+    assert lesson.check_best_line(best_line).status == "not done"
 
 
 def test_best_line_hard_coded_answer_is_caught():
-    fb = checks.check_best_line(lambda X, y, values: 0.75)
+    fb = lesson.check_best_line(lambda X, y, values: 0.75)
     assert fb.status == "wrong" and "AND" in fb.message and "Hint" in fb.message
 
 
 def test_best_line_percent_is_caught():
-    fb = checks.check_best_line(lambda X, y, v: 100 * reference_best_line(X, y, v))
+    fb = lesson.check_best_line(lambda X, y, v: 100 * reference_best_line(X, y, v))
     assert fb.status == "wrong" and "percentage" in fb.message
 
 
@@ -151,19 +150,19 @@ def test_best_line_with_bias_fixed_at_zero_is_caught():
             for w2 in values:
                 best = max(best, float(np.mean((X @ [w1, w2] > 0) == y)))
         return best
-    fb = checks.check_best_line(no_bias)
+    fb = lesson.check_best_line(no_bias)
     assert fb.status == "wrong"
 
 
 def test_best_line_error_is_reported_in_words():
-    fb = checks.check_best_line(lambda X, y, values: X[5, 0])
+    fb = lesson.check_best_line(lambda X, y, values: X[5, 0])
     assert fb.status == "error" and "IndexError" in fb.message
 
 
 def test_best_line_without_bias_is_named():
     def no_bias(X, y, values):
         return max(float(np.mean((X @ [w1, w2] > 0) == y)) for w1 in values for w2 in values)
-    fb = checks.check_best_line(no_bias)
+    fb = lesson.check_best_line(no_bias)
     assert fb.status == "wrong" and "bias" in fb.message and "for b in values" in fb.message
 
 
@@ -171,7 +170,7 @@ def test_best_line_with_greater_or_equal_is_named():
     def at_least(X, y, values):
         return max(float(np.mean((X @ [w1, w2] + b >= 0) == y))
                    for w1 in values for w2 in values for b in values)
-    fb = checks.check_best_line(at_least)
+    fb = lesson.check_best_line(at_least)
     assert fb.status == "wrong" and "z >= 0" in fb.message and "z > 0" in fb.message
 
 
@@ -179,12 +178,12 @@ def test_best_line_count_instead_of_share_is_named():
     def count(X, y, values):
         return max(int(np.sum((X @ [w1, w2] + b > 0) == y))
                    for w1 in values for w2 in values for b in values)
-    fb = checks.check_best_line(count)
+    fb = lesson.check_best_line(count)
     assert fb.status == "wrong" and "count" in fb.message and "np.mean" in fb.message
 
 
 def test_best_line_accuracy_variants():
-    X, xor = checks._GATE_PAIRS, np.array([0, 1, 1, 0])
-    assert best_line_accuracy(X, np.array([0, 0, 0, 1]), [1.0, -1.5], biases=[0.0]) == 0.75
-    assert best_line_accuracy(X, np.array([0, 1, 1, 1]), [-1.0, 1.0], strict=False) == 1.0
-    assert best_line_accuracy(X, xor, np.linspace(-2, 2, 9), strict=False) == 0.75
+    X, xor = lesson._GATE_PAIRS, np.array([0, 1, 1, 0])
+    assert lesson.best_line_accuracy(X, np.array([0, 0, 0, 1]), [1.0, -1.5], biases=[0.0]) == 0.75
+    assert lesson.best_line_accuracy(X, np.array([0, 1, 1, 1]), [-1.0, 1.0], strict=False) == 1.0
+    assert lesson.best_line_accuracy(X, xor, np.linspace(-2, 2, 9), strict=False) == 0.75

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import checks, layers, widgets
+from helpers import layers
+from helpers.lessons import l04_forward_pass as lesson
 from tests._util import drive_every_control
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "04_forward_pass.ipynb"
@@ -17,7 +18,7 @@ NB = Path(__file__).resolve().parents[1] / "notebooks" / "04_forward_pass.ipynb"
 
 @pytest.fixture(scope="module")
 def stepper():
-    return widgets.ForwardStepper()
+    return lesson.ForwardStepper()
 
 
 def _finite(values):
@@ -74,7 +75,7 @@ def test_stepper_shapes_are_reported(stepper):
 
 
 def test_stepper_widget_controls_redraw():
-    ui = drive_every_control(widgets.ForwardStepper())
+    ui = drive_every_control(lesson.ForwardStepper())
     assert "step" in ui["text"].value
 
 
@@ -122,12 +123,12 @@ def stub_softmax(z):
 
 
 def test_softmax_reference_is_correct():
-    fb = checks.check_softmax(good_softmax)
+    fb = lesson.check_softmax(good_softmax)
     assert fb.status == "correct", fb.message
 
 
 def test_softmax_stub_is_not_done():
-    assert checks.check_softmax(stub_softmax).status == "not done"
+    assert lesson.check_softmax(stub_softmax).status == "not done"
 
 
 @pytest.mark.parametrize("fn,words", [
@@ -138,18 +139,18 @@ def test_softmax_stub_is_not_done():
     (columns_softmax, "each column sums to 1"),
 ])
 def test_softmax_typical_mistakes_are_explained(fn, words):
-    fb = checks.check_softmax(fn)
+    fb = lesson.check_softmax(fn)
     assert fb.status == "wrong"
     assert words in fb.message
 
 
 def test_softmax_overflow_message_says_overflow():
-    fb = checks.check_softmax(naive_softmax)
+    fb = lesson.check_softmax(naive_softmax)
     assert "Overflow" in fb.message and "1000" in fb.message
 
 
 def test_softmax_missing_keepdims_gets_a_hint():
-    fb = checks.check_softmax(no_keepdims_softmax)
+    fb = lesson.check_softmax(no_keepdims_softmax)
     assert fb.status == "error"
     assert "keepdims=True" in fb.message
 
@@ -201,7 +202,7 @@ def first_layer_only(x, params):
 
 
 def test_forward_reference_is_correct():
-    fb = checks.check_mlp_forward(good_forward)
+    fb = lesson.check_mlp_forward(good_forward)
     assert fb.status == "correct", fb.message
 
 
@@ -212,20 +213,20 @@ def test_forward_reference_is_correct():
     (first_layer_only, "The shapes should go"),
 ])
 def test_forward_typical_mistakes_are_explained(fn, words):
-    fb = checks.check_mlp_forward(fn)
+    fb = lesson.check_mlp_forward(fn)
     assert fb.status == "wrong"
     assert words in fb.message
 
 
 def test_forward_wrong_order_of_product_gets_a_hint():
-    fb = checks.check_mlp_forward(w_at_x)
+    fb = lesson.check_mlp_forward(w_at_x)
     assert fb.status == "error"
     assert "x @ W" in fb.message
 
 
 def test_checkers_never_raise_on_junk():
-    assert checks.check_softmax(42).status == "error"
-    assert checks.check_mlp_forward(lambda x, p: "hello").status == "wrong"
+    assert lesson.check_softmax(42).status == "error"
+    assert lesson.check_mlp_forward(lambda x, p: "hello").status == "wrong"
 
 
 # --- the notebook's own solutions pass its own check cells ---
@@ -235,7 +236,7 @@ def _solutions_and_checks(path):
     pairs = []
     for i, cell in enumerate(cells):
         src = "".join(cell["source"])
-        if cell["cell_type"] == "code" and src.startswith("checks.check_"):
+        if cell["cell_type"] == "code" and src.startswith("lesson.check_"):
             sol = "".join(cells[i + 1]["source"])
             block = re.search(r"<summary>Solution</summary>\s*```python\n(.*?)```", sol, re.S)
             pairs.append((block.group(1), src.strip()))
@@ -247,6 +248,6 @@ def test_notebook_solutions_pass_their_checks():
     pairs = _solutions_and_checks(NB)
     assert len(pairs) == 2
     for solution, check in pairs:
-        ns = {"np": np, "checks": checks}
+        ns = {"np": np, "lesson": lesson}
         exec(solution, ns)
         assert eval(check, ns).status == "correct", check

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import checks, losses, widgets
+from helpers import losses
+from helpers.lessons import l05_loss as lesson
 from tests._util import drive_every_control
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "05_loss.ipynb"
@@ -17,7 +18,7 @@ NB = Path(__file__).resolve().parents[1] / "notebooks" / "05_loss.ipynb"
 
 @pytest.fixture(scope="module")
 def demo():
-    return widgets.LineFitLoss()
+    return lesson.LineFitLoss()
 
 
 @pytest.mark.parametrize("slope", [-2.0, 0.5, 1.5, 5.0])
@@ -55,7 +56,7 @@ def test_linefit_mse_works_on_grids(demo):
 
 
 def test_linefit_widget_controls_redraw():
-    drive_every_control(widgets.LineFitLoss())
+    drive_every_control(lesson.LineFitLoss())
 
 
 # --- check_mse ---
@@ -80,15 +81,15 @@ def stub_mse(pred, y):
     (lambda p, y: np.mean((p - y) ** 2) + 1, "np.mean((pred - y) ** 2)"),
 ])
 def test_mse_typical_mistakes_are_explained(fn, words):
-    fb = checks.check_mse(fn)
+    fb = lesson.check_mse(fn)
     assert fb.status == "wrong"
     assert words in fb.message
 
 
 def test_mse_reference_and_stub():
-    assert checks.check_mse(good_mse).status == "correct"
-    assert checks.check_mse(lambda p, y: losses.MSE()(p, y)).status == "correct"
-    assert checks.check_mse(stub_mse).status == "not done"
+    assert lesson.check_mse(good_mse).status == "correct"
+    assert lesson.check_mse(lambda p, y: losses.MSE()(p, y)).status == "correct"
+    assert lesson.check_mse(stub_mse).status == "not done"
 
 
 # --- check_cross_entropy ---
@@ -107,30 +108,30 @@ def good_ce(probs, labels):
     (lambda p, t: -np.mean(np.log10(p[np.arange(len(t)), t])), "np.log"),
 ])
 def test_cross_entropy_typical_mistakes_are_explained(fn, words):
-    fb = checks.check_cross_entropy(fn)
+    fb = lesson.check_cross_entropy(fn)
     assert fb.status == "wrong", fb.message
     assert words in fb.message
 
 
 def test_cross_entropy_bad_indexing_is_explained():
-    fb = checks.check_cross_entropy(lambda p, t: -np.mean(np.log(p[t, np.arange(len(t))])))
+    fb = lesson.check_cross_entropy(lambda p, t: -np.mean(np.log(p[t, np.arange(len(t))])))
     assert fb.status in ("wrong", "error")
     assert "np.arange(len(labels))" in fb.message
 
 
 def test_cross_entropy_reference_and_stub():
-    assert checks.check_cross_entropy(good_ce).status == "correct"
+    assert lesson.check_cross_entropy(good_ce).status == "correct"
 
     def cross_entropy(probs, labels):
         """A stub."""
         ...
-    assert checks.check_cross_entropy(cross_entropy).status == "not done"
+    assert lesson.check_cross_entropy(cross_entropy).status == "not done"
 
 
 def test_checkers_never_raise_on_junk():
-    assert checks.check_mse(None).status == "error"
-    assert checks.check_cross_entropy(lambda p, t: "x").status == "wrong"
-    assert checks.check_mse(lambda p, y: 1 / 0).status == "error"
+    assert lesson.check_mse(None).status == "error"
+    assert lesson.check_cross_entropy(lambda p, t: "x").status == "wrong"
+    assert lesson.check_mse(lambda p, y: 1 / 0).status == "error"
 
 
 # --- the notebook's own solutions pass its own check cells ---
@@ -141,10 +142,10 @@ def test_notebook_solutions_pass_their_checks():
     n = 0
     for i, cell in enumerate(cells):
         src = "".join(cell["source"]).strip()
-        if cell["cell_type"] == "code" and src.startswith("checks.check_"):
+        if cell["cell_type"] == "code" and src.startswith("lesson.check_"):
             sol = "".join(cells[i + 1]["source"])
             block = re.search(r"<summary>Solution</summary>\s*```python\n(.*?)```", sol, re.S).group(1)
-            ns = {"np": np, "checks": checks}
+            ns = {"np": np, "lesson": lesson}
             exec(block, ns)
             assert eval(src, ns).status == "correct", src
             n += 1

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import checks, widgets
+from helpers.lessons import l06_backprop as lesson
 
 
 @pytest.fixture(scope="module")
 def stepper():
-    return widgets.BackwardStepper()
+    return lesson.BackwardStepper()
 
 
 def test_stepper_every_step_explains_in_words(stepper):
@@ -34,7 +34,7 @@ def test_stepper_shows_grads_only_for_reached_nodes(stepper):
 
 
 def test_stepper_grads_match_hand_computation():
-    loss = widgets.neuron_loss_graph()
+    loss = lesson.neuron_loss_graph()
     loss.backward()
     leaves = {n.label: n.grad for n in loss.topo_order() if not n._parents}
     z = 0.5 * 1.0 - 0.4 * 2.0 + 0.1
@@ -45,7 +45,7 @@ def test_stepper_grads_match_hand_computation():
 
 
 def test_stepper_widget_slider_ends():
-    d = widgets.BackwardStepper()
+    d = lesson.BackwardStepper()
     box = d.widget()
     slider = d.ui["controls"]["step"]
     for v in (slider.max, slider.min, 7):
@@ -66,11 +66,11 @@ def dense_ok(dout, x, W):
 
 
 def test_relu_checker_accepts_reference_and_stub():
-    assert checks.check_relu_backward(relu_ok).status == "correct"
+    assert lesson.check_relu_backward(relu_ok).status == "correct"
 
     def relu_backward(dout, x):
         ...
-    assert checks.check_relu_backward(relu_backward).status == "not done"
+    assert lesson.check_relu_backward(relu_backward).status == "not done"
 
 
 @pytest.mark.parametrize("fn, words", [
@@ -83,17 +83,17 @@ def test_relu_checker_accepts_reference_and_stub():
     (lambda d, x: np.maximum(0, d), "mask comes from x"),
 ])
 def test_relu_checker_names_mistakes(fn, words):
-    fb = checks.check_relu_backward(fn)
+    fb = lesson.check_relu_backward(fn)
     assert fb.status == "wrong" and words in fb.message
 
 
 def test_dense_checker_accepts_reference_and_stub():
-    fb = checks.check_dense_backward(dense_ok)
+    fb = lesson.check_dense_backward(dense_ok)
     assert fb.status == "correct" and "relative errors" in fb.message
 
     def dense_backward(dout, x, W):
         ...
-    assert checks.check_dense_backward(dense_backward).status == "not done"
+    assert lesson.check_dense_backward(dense_backward).status == "not done"
 
 
 @pytest.mark.parametrize("fn, status, words", [
@@ -111,5 +111,5 @@ def test_dense_checker_accepts_reference_and_stub():
     (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "a tuple of 2 items"),
 ])
 def test_dense_checker_names_mistakes(fn, status, words):
-    fb = checks.check_dense_backward(fn)
+    fb = lesson.check_dense_backward(fn)
     assert fb.status == status and words in fb.message, fb.message

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import checks, optim, surfaces, widgets
+from helpers import optim, surfaces
 from helpers.gradcheck import numerical_gradient
+from helpers.lessons import l07_optimizers as lesson
 
 
 @pytest.mark.parametrize("name", list(surfaces.SURFACES))
@@ -56,7 +57,7 @@ def test_bad_inputs_teach():
 
 @pytest.fixture(scope="module")
 def race_widget():
-    d = widgets.OptimizerRace()
+    d = lesson.OptimizerRace()
     d.widget()
     return d
 
@@ -91,16 +92,16 @@ def test_race_widget_controls_drive_it(race_widget):
 # --- checkers ---
 
 def test_sgd_checker():
-    assert checks.check_sgd_step(lambda p, g, lr: p - lr * g).status == "correct"
+    assert lesson.check_sgd_step(lambda p, g, lr: p - lr * g).status == "correct"
 
     def sgd_step(p, grad, lr):
         ...
-    assert checks.check_sgd_step(sgd_step).status == "not done"
+    assert lesson.check_sgd_step(sgd_step).status == "not done"
     for fn, words in [(lambda p, g, lr: p + lr * g, "Wrong sign"),
                       (lambda p, g, lr: p - g, "forgot the learning rate"),
                       (lambda p, g, lr: -lr * g, "step itself"),
                       (lambda p, g, lr: p - 2 * lr * g, "expected")]:
-        fb = checks.check_sgd_step(fn)
+        fb = lesson.check_sgd_step(fn)
         assert fb.status == "wrong" and words in fb.message, fb.message
 
 
@@ -110,11 +111,11 @@ def momentum_ok(p, g, v, lr, beta):
 
 
 def test_momentum_checker_accepts_reference_and_stub():
-    assert checks.check_momentum_step(momentum_ok).status == "correct"
+    assert lesson.check_momentum_step(momentum_ok).status == "correct"
 
     def momentum_step(p, grad, v, lr, beta):
         ...
-    assert checks.check_momentum_step(momentum_step).status == "not done"
+    assert lesson.check_momentum_step(momentum_step).status == "not done"
 
 
 def _old_v(p, g, v, lr, beta):
@@ -143,5 +144,5 @@ def _step_as_v(p, g, v, lr, beta):
     (lambda p, g, v, lr, beta: (beta * v + g, p - lr * (beta * v + g)), "swapped"),
 ])
 def test_momentum_checker_names_mistakes(fn, words):
-    fb = checks.check_momentum_step(fn)
+    fb = lesson.check_momentum_step(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message

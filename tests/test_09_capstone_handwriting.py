@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import checks, data, drawing, layers, losses, optim, plots, train, widgets
+from helpers import data, drawing, layers, losses, optim, plots, train
+from helpers.lessons import l09_capstone_handwriting as lesson
 
 # --- synthetic drawings: strokes on a 256×256 pad (x right, y down) ---
 
@@ -139,14 +140,14 @@ def test_a_drawn_one_and_seven_are_read_correctly(digit_model):
 # --- the pad ---
 
 def test_pad_starts_empty_and_says_draw_a_digit(digit_model):
-    pad = widgets.DigitPad(digit_model)
+    pad = lesson.DigitPad(digit_model)
     assert pad.update() == {"message": "draw a digit"}
     assert "Draw a digit" in pad.readout(pad.update())
     assert pad.png()[:4] == b"\x89PNG"
 
 
 def test_pad_reads_a_stroke_and_clears(digit_model):
-    pad = widgets.DigitPad(digit_model)
+    pad = lesson.DigitPad(digit_model)
     pad.pen_down(130, 40)
     for y in range(50, 210, 10):
         assert pad.pen_move(129, y)
@@ -160,7 +161,7 @@ def test_pad_reads_a_stroke_and_clears(digit_model):
 
 
 def test_pad_handles_a_dot_and_strokes_off_the_pad(digit_model):
-    pad = widgets.DigitPad(digit_model)
+    pad = lesson.DigitPad(digit_model)
     pad.pen_down(10, 10)
     pad.pen_up()
     assert "guess" in pad.update()                           # a single click: a dot, no crash
@@ -171,7 +172,7 @@ def test_pad_handles_a_dot_and_strokes_off_the_pad(digit_model):
 
 
 def test_pad_widget_wires_mouse_events(digit_model):
-    pad = widgets.DigitPad(digit_model, throttle=0.0)
+    pad = lesson.DigitPad(digit_model, throttle=0.0)
     box = pad.widget()
     ui = pad.ui
     assert "digit-pad" in ui["canvas"]._dom_classes
@@ -206,7 +207,7 @@ def _predict_ok(model, image):
 
 
 def test_check_predict_digit_accepts_the_solution():
-    assert checks.check_predict_digit(_predict_ok).status == "correct"
+    assert lesson.check_predict_digit(_predict_ok).status == "correct"
 
 
 @pytest.mark.parametrize("fn, status, words", [
@@ -220,7 +221,7 @@ def test_check_predict_digit_accepts_the_solution():
     (lambda m, im: [_predict_ok(m, im)] and None, "wrong", "forget `return`"),
 ])
 def test_check_predict_digit_explains_mistakes(fn, status, words):
-    fb = checks.check_predict_digit(fn)
+    fb = lesson.check_predict_digit(fn)
     assert fb.status == status and words in fb.message, fb.message
 
 
@@ -228,7 +229,7 @@ def test_check_predict_digit_stub_is_not_done():
     def predict_digit(model, image):
         """stub"""
         ...
-    assert checks.check_predict_digit(predict_digit).status == "not done"
+    assert lesson.check_predict_digit(predict_digit).status == "not done"
 
 
 def _cm_ok(y_true, y_pred, n_classes):
@@ -245,7 +246,7 @@ def _fancy_plus_equals(y_true, y_pred, n_classes):
 
 
 def test_check_confusion_matrix_accepts_the_solution():
-    assert checks.check_confusion_matrix(_cm_ok).status == "correct"
+    assert lesson.check_confusion_matrix(_cm_ok).status == "correct"
 
 
 @pytest.mark.parametrize("fn, words", [
@@ -257,5 +258,5 @@ def test_check_confusion_matrix_accepts_the_solution():
     (lambda t, p, c: _fancy_plus_equals(t, p, c), "at most once"),
 ])
 def test_check_confusion_matrix_explains_mistakes(fn, words):
-    fb = checks.check_confusion_matrix(fn)
+    fb = lesson.check_confusion_matrix(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message

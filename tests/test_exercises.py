@@ -1,6 +1,6 @@
 """Every exercise in every notebook, the way a learner meets it.
 
-For each check cell (exactly one expression `checks.check_<something>(<name>)`):
+For each check cell (exactly one expression `lesson.check_<something>(<name>)`):
 (a) with the shipped stub, after running every code cell above it, the check says "not done";
 (b) with the notebook's own solution (the ```python block in the nearest following
     <details><summary>Solution</summary> that defines <name>), the check says "correct".
@@ -29,7 +29,7 @@ FENCE = re.compile(r"```python\s*\n(.*?)```", re.S)
 
 
 def check_call(source: str):
-    """(checker name, [argument names]) when the cell is exactly one `checks.check_x(name)`."""
+    """(checker name, [argument names]) when the cell is exactly one `lesson.check_x(name)`."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -38,7 +38,7 @@ def check_call(source: str):
         return None
     call = tree.body[0].value
     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name) and call.func.value.id == "checks"
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == "lesson"
             and call.func.attr.startswith("check_")):
         return None
     names = [a.id for a in call.args if isinstance(a, ast.Name)]

@@ -61,7 +61,7 @@ def declared() -> dict[str, Requirement]:
 def imported_by_helpers() -> set[str]:
     """Top-level names of every third-party module helpers/ imports, at any depth."""
     names = set()
-    for path in (ROOT / "helpers").glob("*.py"):
+    for path in (ROOT / "helpers").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names |= {a.name.split(".")[0] for a in node.names}
@@ -122,7 +122,9 @@ def test_dependencies_are_what_helpers_imports():
 
 def test_only_helpers_is_packaged_and_every_data_file_with_it():
     setuptools_cfg = PYPROJECT["tool"]["setuptools"]
-    assert setuptools_cfg["packages"] == ["helpers"]
+    packages = sorted(".".join(p.parent.relative_to(ROOT).parts)
+                      for p in (ROOT / "helpers").rglob("__init__.py"))
+    assert setuptools_cfg["packages"] == packages, "package every folder of helpers/, nothing else"
     patterns = setuptools_cfg["package-data"]["helpers"]
     files = sorted(p.relative_to(ROOT / "helpers").as_posix() for p in DATA_DIR.iterdir()
                    if p.is_file() and not p.name.startswith("."))

@@ -12,10 +12,12 @@ import re
 import nbformat
 import pytest
 from execute_notebooks import (
+    ROOT,
     code_cells,
     execute,
     ignores_output,
     notebook_dir,
+    notebook_paths,
     output_fingerprint,
 )
 
@@ -97,7 +99,7 @@ def test_first_code_cell_has_the_standard_imports(notebook):
     n = len(FIRST_CELL)
     assert lines[:n] == FIRST_CELL and len(lines) > n and lines[n].startswith("from helpers import "), (
         f"{notebook.name}: the first code cell must start with\n" + "\n".join(FIRST_CELL)
-        + "\nfrom helpers import plots, widgets, checks   # plus what this lesson uses\n"
+        + "\nfrom helpers import plots   # plus what this lesson uses\n"
         f"got:\n{cells[0].source}")
     extra = [ln for ln in lines[n + 1:] if ln.strip() and not ln.startswith(("import ", "from ", "#"))]
     assert not extra, f"{notebook.name}: the first code cell should only import; move {extra} to a later cell"
@@ -123,20 +125,39 @@ def test_lesson_shape(notebook):
         missing.append('a "You will learn" list')
     if not re.search(r"break it", text, re.I):
         missing.append('a "Break it" experiment')
-    checks = [c for c in code_cells(nb) if re.search(r"\bchecks\.check_\w+\(", c.source)]
+    checks = [c for c in code_cells(nb) if re.search(r"\blesson\.check_\w+\(", c.source)]
     need = 1 if n in (None, 0) else 2
     if len(checks) < need:
         missing.append(f"at least {need} exercise(s) with a check cell (found {len(checks)})")
     if "<summary>Solution</summary>" not in text:
         missing.append("a <details><summary>Solution</summary> block")
     links = [m.group(1) for m in LINK.finditer(text)]
-    if n is not None and n < 9:
+    last = max(k for k in map(number, notebook_paths(notebook.parent)) if k is not None)
+    if n is not None and n < last:
         nxt = [x for x in links if x.startswith(f"{n + 1:02d}_")]
         if not (nxt and re.search(r"next", text, re.I)):
             missing.append(f'a "Next" link to notebook {n + 1:02d}_...ipynb')
     if n is not None and n >= 1 and not any(x.startswith(f"{n - 1:02d}_") for x in links):
         missing.append(f"a link back to notebook {n - 1:02d}_...ipynb")
     assert not missing, f"{notebook.name} lacks: " + "; ".join(missing)
+
+
+def test_a_lesson_is_its_own_files(notebook):
+    """A lesson NN_name is notebooks/NN_name.ipynb, helpers/lessons/lNN_name.py (its
+    interactives and checkers, imported as `lesson`) and tests/test_NN_name.py, and a row in
+    the README's lesson table: adding one changes no other file but the previous lesson's
+    "Next" link."""
+    if notebook_dir() != ROOT / "notebooks":
+        pytest.skip("a probe folder, not the course")
+    stem = notebook.stem
+    missing = [f for f in (f"helpers/lessons/l{stem}.py", f"tests/test_{stem}.py")
+               if not (ROOT / f).is_file()]
+    first = code_cells(read(notebook))[0].source
+    if f"from helpers.lessons import l{stem} as lesson" not in first:
+        missing.append(f"`from helpers.lessons import l{stem} as lesson` in the first cell")
+    if f"(notebooks/{notebook.name})" not in (ROOT / "README.md").read_text(encoding="utf-8"):
+        missing.append(f"a row linking notebooks/{notebook.name} in the README's lesson table")
+    assert not missing, f"{notebook.name}: missing " + "; ".join(missing)
 
 
 def test_links_to_notebooks_resolve(notebook):

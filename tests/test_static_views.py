@@ -12,6 +12,7 @@ from execute_notebooks import WIDGET_VIEW, code_cells
 from nbconvert import HTMLExporter
 
 from helpers import plots, widgets
+from helpers.lessons import l01_the_neuron
 
 WIDGET_REPR = re.compile(r"\b(VBox|HBox|Image|IntProgress|FloatSlider|IntSlider|Dropdown)\(")
 # the cells that show a widget: an interactive's .widget(), a live loss curve, a progress bar
@@ -42,7 +43,7 @@ def test_no_widget_code_text_and_a_picture_for_every_interactive(notebook):
 
 
 def test_the_live_bundle_holds_widget_picture_and_one_line():
-    demo = widgets.NeuronDemo()
+    demo = l01_the_neuron.NeuronDemo()
     view = demo.widget()
     data, metadata = view._repr_mimebundle_()
     assert set(data) == {WIDGET_VIEW, "image/png", "text/plain"}

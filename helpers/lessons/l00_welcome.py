@@ -1,0 +1,239 @@
+"""Lesson 00's own tools: its interactives and its exercise checkers.
+
+Introduced in notebooks/00_welcome. The shared bases live in helpers.widgets (`Interactive`,
+`View`, `slider`) and helpers.checks (`Feedback`, `compare`, `known_mistake`, ...).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+
+from .. import data, layers, plots
+from ..checks import (
+    Feedback,
+    call,
+    correct,
+    fmt,
+    not_done,
+    wrong,
+)
+from ..widgets import Interactive, slider
+
+# --- interactives ---
+
+RULE_FEATURES = {
+    "ink on the left, middle rows": (slice(2, 6), slice(0, 3)),
+    "ink in the left half": (slice(0, 8), slice(0, 4)),
+    "ink in the whole image": (slice(0, 8), slice(0, 8)),
+    "ink in the centre": (slice(3, 5), slice(3, 5)),
+}
+
+
+def rule_feature(images, feature: str = "ink on the left, middle rows") -> np.ndarray:
+    """Average ink per pixel (0..16) in one region of each 8×8 image: (N, 8, 8) -> (N,).
+
+    Introduced in notebooks/00_welcome, for the hand-written 3-vs-8 rule.
+    """
+    if feature not in RULE_FEATURES:
+        raise ValueError(f"rule_feature: feature must be one of {list(RULE_FEATURES)}, got {feature!r}.")
+    rows, cols = RULE_FEATURES[feature]
+    imgs = np.asarray(images, dtype=float).reshape(-1, 8, 8)
+    return imgs[:, rows, cols].mean(axis=(1, 2))
+
+
+class HandRuleDemo(Interactive):
+    """A hand-written rule for 3 vs 8: "it is an 8 when the ink in a region is above t".
+
+    Histograms of the chosen region's ink for the 3s and the 8s, the threshold as a line,
+    and the rule's accuracy. Controls: the region (Dropdown) and the threshold (slider).
+    Introduced in notebooks/00_welcome.
+    """
+
+    def __init__(self, images, is_eight):
+        self.images = np.asarray(images, dtype=float).reshape(-1, 8, 8)
+        self.is_eight = np.asarray(is_eight).astype(bool)
+        self.edges = np.linspace(0, 16, 65)
+        self.values = {f: rule_feature(self.images, f) for f in RULE_FEATURES}
+        self.counts = {f: (np.histogram(v[~self.is_eight], self.edges)[0],
+                           np.histogram(v[self.is_eight], self.edges)[0])
+                       for f, v in self.values.items()}
+        top = max(max(c3.max(), c8.max()) for c3, c8 in self.counts.values())
+        self.fig, ax = plots.figure(6, 3.4)
+        self.ax = ax
+        self.span = ax.axvspan(0, 16, color=plots.PALETTE["orange"], alpha=0.12, lw=0,
+                               label='rule says "8"')
+        c3, c8 = self.counts[next(iter(RULE_FEATURES))]
+        self.h3 = ax.stairs(c3, self.edges, color=plots.PALETTE["blue"], lw=2, label="real 3s")
+        self.h8 = ax.stairs(c8, self.edges, color=plots.PALETTE["orange"], lw=2, label="real 8s")
+        self.line = ax.axvline(0, color=plots.PALETTE["vermillion"], lw=2, label="threshold t")
+        ax.set_xlim(0, 16)
+        ax.set_ylim(0, top * 1.15)
+        ax.set_xlabel("average ink per pixel in the region (0 = blank, 16 = full)")
+        ax.set_ylabel("number of images")
+        ax.legend(loc="upper right", fontsize=9)
+        self.title = ax.set_title("", fontsize=10)  # the longest region name still fits
+        self.update()  # fill the titles before the layout is measured
+
+    def animated(self) -> list:
+        return [self.span, self.h3, self.h8, self.line, self.title]
+
+    def update(self, feature: str = "ink on the left, middle rows", threshold: float = 2.0) -> dict:
+        if feature not in self.values:
+            raise ValueError(f"HandRuleDemo: feature must be one of {list(self.values)}, got {feature!r}.")
+        c3, c8 = self.counts[feature]
+        self.h3.set_data(c3, self.edges)
+        self.h8.set_data(c8, self.edges)
+        t = float(threshold)
+        self.line.set_xdata([t, t])
+        self.span.set_x(t)
+        self.span.set_width(16 - t)
+        says_eight = self.values[feature] > t
+        acc = float(np.mean(says_eight == self.is_eight))
+        self.title.set_text(f"Rule: an 8 if {feature} > {t:.2f}  →  {acc:.1%} right")
+        return {"accuracy": f"{acc:.1%}",
+                "3s called 8": int(np.sum(says_eight & ~self.is_eight)),
+                "8s called 3": int(np.sum(~says_eight & self.is_eight))}
+
+    def controls(self) -> dict:
+        return {"feature": w.Dropdown(options=list(RULE_FEATURES), value="ink on the left, middle rows",
+                                      description="region", layout=w.Layout(width="300px")),
+                "threshold": slider("threshold t", 1.0, 0.0, 16.0, 0.25)}
+
+
+class DigitReader(Interactive):
+    """One test digit and the network's probability for each class 0..9.
+
+    ``model`` is any helpers model whose forward gives 10 scores; ``X`` (N, 64) scaled the
+    way the model was trained; ``y`` the true labels. Control: which test digit (slider).
+    Introduced in notebooks/00_welcome.
+    """
+
+    def __init__(self, model, X, y):
+        self.X = np.asarray(X, dtype=float)
+        self.y = np.asarray(y)
+        with np.errstate(all="ignore"):
+            self.probs = layers.softmax(model.forward(self.X))
+        self.fig, (ax_img, ax_bar) = plots.figure(6, 2.8, ncols=2, width_ratios=[1, 1.6])
+        self.image = ax_img.imshow(self.X[0].reshape(8, 8), cmap="gray_r", vmin=0,
+                                   vmax=float(self.X.max()) or 1.0, interpolation="nearest")
+        ax_img.axis("off")
+        self.img_title = ax_img.set_title("")
+        self.bars, self.bar_title = plots.probability_bars(ax_bar, self.probs[0])
+        self.update()
+
+    def animated(self) -> list:
+        return [self.image, self.img_title, *self.bars, self.bar_title]
+
+    def update(self, index: int = 0) -> dict:
+        i = int(np.clip(index, 0, len(self.X) - 1))
+        p = self.probs[i]
+        guess = int(p.argmax())
+        right = guess == int(self.y[i])
+        self.image.set_data(self.X[i].reshape(8, 8))
+        for k, bar in enumerate(self.bars):
+            bar.set_height(p[k])
+            bar.set_color(plots.PALETTE["sky"])
+        self.bars[guess].set_color(plots.PALETTE["green"] if right else plots.PALETTE["vermillion"])
+        self.img_title.set_text(f"test digit #{i}: a {int(self.y[i])}")
+        self.bar_title.set_text(f"guess: {guess} ({p[guess]:.0%} sure), {'right' if right else 'wrong'}")
+        return {"true digit": int(self.y[i]), "guess": guess, "probability": f"{p[guess]:.1%}",
+                "right": right}
+
+    def controls(self) -> dict:
+        return {"index": w.IntSlider(value=0, min=0, max=len(self.X) - 1, description="test digit",
+                                     continuous_update=True, layout=w.Layout(width="400px"))}
+
+
+# --- exercise checkers ---
+
+def threes_and_eights(seed: int = 0):
+    """The 3s and 8s of the digits, split 70/30: ((X_train, y_train), (X_test, y_test)).
+
+    X holds 8×8 images (N, 8, 8) with ink 0..16; y is 1 for an 8 and 0 for a 3.
+    Introduced in notebooks/00_welcome (the hand-written rule against the learned one).
+    """
+    X, y = data.load_digits()
+    keep = (y == 3) | (y == 8)
+    parts = data.stratified_split(X[keep], (y[keep] == 8).astype(np.int64), (0.7, 0.3), seed=seed)
+    return [(Xp.reshape(-1, 8, 8), yp) for Xp, yp in parts]
+
+
+_THREES_AND_EIGHTS = {}
+
+
+def _test_threes_and_eights():
+    if "test" not in _THREES_AND_EIGHTS:
+        _THREES_AND_EIGHTS["test"] = threes_and_eights()[1]
+    return _THREES_AND_EIGHTS["test"]
+
+
+def check_is_eight(fn, target: float = 0.8) -> Feedback:
+    """Run the learner's rule `fn(image) -> True for an 8` on the held-out 3s and 8s.
+
+    Correct when it gets at least `target` of them right; the message gives the accuracy.
+    """
+    name = getattr(fn, "__name__", "your rule")
+    X, y = _test_threes_and_eights()
+    guesses = []
+    for image in X:
+        got, problem = call(fn, image.copy())
+        if problem is not None:
+            return problem
+        if isinstance(got, (bool, np.bool_)) or (isinstance(got, (int, np.integer)) and got in (0, 1)):
+            guesses.append(bool(got))
+        else:
+            return wrong(f"`{name}` returned {fmt(got)} ({type(got).__name__}) for one image; "
+                         "it should return True (an 8) or False (a 3).",
+                         "end your rule with something like `return left_ink > 2.0`, which gives True or False.")
+    guesses = np.array(guesses)
+    acc = float(np.mean(guesses == (y == 1)))
+    n_wrong = int(np.sum(guesses != (y == 1)))
+    score = f"Your rule gets {acc:.1%} of the {len(y)} test images right ({n_wrong} mistakes)."
+    if guesses.all() or not guesses.any():
+        says = "8" if guesses.all() else "3"
+        return wrong(f"`{name}` says {says} for every image. {score} That is what always "
+                     "guessing the same answer gives, so the rule does not look at the ink yet.",
+                     "compare an amount of ink (e.g. image[2:6, 0:3].mean()) with a threshold.")
+    if acc < target:
+        return wrong(f"{score} That is not yet {target:.0%}.",
+                     "look at where an 8 has ink and a 3 has none: the left side of the "
+                     "middle rows, image[2:6, 0:3]. Move the threshold with the slider above first.")
+    return correct(f"Correct! {score} Keep this number in mind for the learned model below.")
+
+
+RULES_OR_LEARNED = {
+    "a": ("rules", "the thermostat follows one line a person wrote: below 19 °C, heat."),
+    "b": ("learned", "nobody can list every spam trick; the filter found the patterns in emails people marked."),
+    "c": ("learned", "no one can write down your face as rules; the phone learned it from pictures of you."),
+    "d": ("rules", "tax brackets are written in the law; the program just follows them."),
+    "e": ("learned", "speech sounds differ for every voice and room; the patterns come from hours of recordings."),
+}
+_SYNONYMS = {"rules": "rules", "rule": "rules", "learned": "learned", "learnt": "learned",
+             "learning": "learned", "ml": "learned", "machine learning": "learned",
+             "dl": "learned", "deep learning": "learned"}
+
+
+def check_rules_or_learned(answers) -> Feedback:
+    """`answers`: a dict {"a": "rules" or "learned", ...} for the five examples in 00_welcome."""
+    if answers is None:
+        return not_done("answers")
+    if not isinstance(answers, dict):
+        return Feedback("error", f"Expected a dict like {{'a': 'rules', 'b': 'learned', ...}}, "
+                                 f"got {type(answers).__name__}.")
+    given = {str(k).strip().lower(): v for k, v in answers.items()}
+    missing = [k for k in RULES_OR_LEARNED if k not in given]
+    if missing:
+        return wrong(f"No answer yet for {', '.join(missing)}. Give one for each of "
+                     f"{', '.join(RULES_OR_LEARNED)}.")
+    bad_words = [k for k in RULES_OR_LEARNED if _SYNONYMS.get(str(given[k]).strip().lower()) is None]
+    if bad_words:
+        return wrong(f"Use the words 'rules' or 'learned'; {', '.join(repr(given[k]) for k in bad_words)} "
+                     f"(for {', '.join(bad_words)}) is neither.")
+    mistakes = [k for k, (right, _) in RULES_OR_LEARNED.items()
+                if _SYNONYMS[str(given[k]).strip().lower()] != right]
+    if mistakes:
+        lines = [f"{k}: not quite. Ask: could a person write the exact steps down?" for k in mistakes]
+        return wrong(f"{len(RULES_OR_LEARNED) - len(mistakes)} of {len(RULES_OR_LEARNED)} right.\n"
+                     + "\n".join(lines))
+    return correct("Correct, all five! " + " ".join(f"({k}) {why}" for k, (_, why) in RULES_OR_LEARNED.items()))

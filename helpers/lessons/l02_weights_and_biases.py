@@ -1,0 +1,287 @@
+"""Lesson 02's own tools: its interactives and its exercise checkers.
+
+Introduced in notebooks/02_weights_and_biases. The shared bases live in helpers.widgets (`Interactive`,
+`View`, `slider`) and helpers.checks (`Feedback`, `compare`, `known_mistake`, ...).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+
+from .. import data, layers, plots
+from ..checks import (
+    Feedback,
+    call,
+    correct,
+    fmt,
+    not_done,
+    wrong,
+)
+from ..widgets import Interactive, slider
+
+# --- interactives ---
+
+# The four corners of the unit square, and the labels of three logic gates on them.
+GATE_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+GATES = {"AND": np.array([0, 0, 0, 1]), "OR": np.array([0, 1, 1, 1]),
+         "XOR": np.array([0, 1, 1, 0])}
+
+
+def boundary_data(name: str):
+    """The data sets of notebooks/02_weights_and_biases: (X, y, (low, high) view limits).
+
+    "blobs": two clouds, one each side of the origin; "far from origin": the same clouds
+    moved to (1, 1) and (5, 5), so a line must be offset from the origin to split them;
+    "AND", "OR", "XOR": the four input pairs of each logic gate.
+    """
+    if name == "blobs":
+        X, y = data.make_blobs(100, noise=1.0, seed=0)
+        return X, y, (-5.5, 5.5)
+    if name == "far from origin":
+        X, y = data.make_blobs(100, noise=0.8, seed=1)
+        return X + 3.0, y, (-2.0, 8.0)
+    if name in GATES:
+        return GATE_X, GATES[name], (-0.5, 1.5)
+    raise ValueError(f"boundary_data: unknown data set {name!r}; choose one of "
+                     f"{['blobs', 'far from origin', *GATES]}.")
+
+
+def describe_boundary(w1: float, w2: float, b: float) -> str:
+    """The neuron's decision boundary w1·x1 + w2·x2 + b = 0, in words."""
+    if w1 == 0 and w2 == 0:
+        side = "class 1" if b > 0 else "class 0"
+        return (f"No line: with w1 = w2 = 0 the inputs do not count, z = b = {b:.2f} "
+                f"everywhere, so the neuron says {side} for every point.")
+    if w2 == 0:
+        return f"Vertical line (w2 = 0, so x2 does not count): x1 = -b / w1 = {-b / w1:.2f}."
+    sign = "+" if b >= 0 else "−"
+    return f"Line: x2 = -({w1:.2f}·x1 {sign} {abs(b):.2f}) / {w2:.2f}."
+
+
+class NeuronBoundary(Interactive):
+    """One neuron with two inputs draws a straight line; w1, w2 and b move it over data.
+
+    The neuron says class 1 where z = w1·x1 + w2·x2 + b > 0. The shading is sigmoid(z):
+    pale near the line, strong far from it. Points it gets wrong are ringed in black, and
+    the arrow shows the weight vector (w1, w2), which points to the class-1 side.
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
+
+    NAMES = ("blobs", "far from origin", "AND", "OR", "XOR")
+
+    def __init__(self):
+        self.fig, ax = plots.figure(4.6, 4.2)
+        self.ax = ax
+        self.sets = {}
+        for name in self.NAMES:
+            X, y, (lo, hi) = boundary_data(name)
+            bp = plots.BoundaryPlot(ax, (lo, hi), (lo, hi), resolution=80)
+            big = len(X) <= 4
+            pts = plots.scatter_classes(ax, X, y, s=160 if big else 22)
+            self.sets[name] = (X, y, (lo, hi), bp, pts)
+        (self.line,) = ax.plot([], [], color=plots.PALETTE["black"], lw=2.2, zorder=4, label="boundary z = 0")
+        self.wrong = ax.scatter([], [], s=90, facecolors="none", edgecolors="black",
+                                linewidths=1.4, zorder=5, label="wrong")
+        self.arrow = ax.annotate("", xy=(0, 0), xytext=(0, 0), zorder=6,
+                                 arrowprops={"arrowstyle": "->", "color": plots.PALETTE["black"], "lw": 1.8})
+        self.note = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center",
+                            fontsize=10, zorder=7, wrap=True,
+                            bbox={"boxstyle": "round", "fc": "white", "ec": "#999999", "alpha": 0.9})
+        ax.set_xlabel("$x_1$ (input 1)")
+        ax.set_ylabel("$x_2$ (input 2)")
+        ax.set_aspect("equal")
+        ax.set_title("data: z = w1·x1 + w2·x2 + b", fontsize=10)  # reserves room for the live title
+        self.current = None
+
+    def controls(self) -> dict:
+        return {
+            "w1": slider("w1", 1.0, -3.0, 3.0, 0.1),
+            "w2": slider("w2", 1.0, -3.0, 3.0, 0.1),
+            "b": slider("b", 0.0, -5.0, 5.0, 0.1),
+            "data": w.Dropdown(options=list(self.NAMES), value="blobs", description="data",
+                               layout=w.Layout(width="220px")),
+        }
+
+    def _show(self, name):
+        if name == self.current:
+            return
+        for key, (_, _, _, bp, pts) in self.sets.items():
+            bp.image.set_visible(key == name)
+            for p in pts:
+                p.set_visible(key == name)
+        lo, hi = self.sets[name][2]
+        self.ax.set_xlim(lo, hi)
+        self.ax.set_ylim(lo, hi)
+        ticks = np.arange(np.ceil(lo / 2) * 2, hi, 2) if hi - lo > 3 else np.array([0.0, 1.0])
+        self.ax.set_xticks(ticks)
+        self.ax.set_yticks(ticks)
+        self.wrong.set_sizes([300 if len(self.sets[name][0]) <= 4 else 90])
+        self.current = name
+
+    def update(self, w1=1.0, w2=1.0, b=0.0, data="blobs") -> dict:
+        if data not in self.sets:
+            raise ValueError(f"NeuronBoundary: unknown data set {data!r}; choose one of {list(self.NAMES)}.")
+        w1, w2, b = float(w1), float(w2), float(b)
+        self._show(data)
+        X, y, (lo, hi), bp, _ = self.sets[data]
+        z_grid = bp.grid @ np.array([w1, w2]) + b
+        bp.draw(layers.sigmoid(z_grid))
+        pred = (X @ np.array([w1, w2]) + b > 0).astype(int)
+        bad = pred != y
+        self.wrong.set_offsets(X[bad] if bad.any() else np.empty((0, 2)))
+        s2, sb = ("+" if v >= 0 else "−" for v in (w2, b))
+        self.ax.set_title(f"{data}: z = {w1:.1f}·x1 {s2} {abs(w2):.1f}·x2 {sb} {abs(b):.1f}",
+                          fontsize=10)
+        # the line: two points at the view's edges (or a vertical line when w2 = 0)
+        norm = np.hypot(w1, w2)
+        note = ""
+        if norm == 0:
+            self.line.set_data([], [])
+            self.arrow.set_visible(False)
+            note = f"No line: w1 = w2 = 0.\nThe neuron says class {int(b > 0)} everywhere."
+        else:
+            if abs(w2) >= abs(w1):
+                xs = np.array([lo, hi])
+                self.line.set_data(xs, -(w1 * xs + b) / w2)
+            else:
+                ys = np.array([lo, hi])
+                self.line.set_data(-(w2 * ys + b) / w1, ys)
+            # arrow from the point of the line nearest the view's centre, along (w1, w2)
+            c = np.array([(lo + hi) / 2] * 2)
+            n = np.array([w1, w2]) / norm
+            foot = c - (c @ np.array([w1, w2]) + b) / norm * n
+            corners = np.array([[lo, lo], [lo, hi], [hi, lo], [hi, hi]])
+            zc = corners @ np.array([w1, w2]) + b
+            on_view = zc.min() < 0 < zc.max()
+            self.arrow.set_visible(bool(on_view))
+            self.arrow.xy = tuple(foot + 0.15 * (hi - lo) * n)
+            self.arrow.set_position(tuple(foot))
+            if not on_view:
+                note = (f"The line lies outside this view:\nthe neuron says class {int(zc.min() > 0)} "
+                        "for every point here.")
+        self.note.set_text(note)
+        self.note.set_visible(bool(note))
+        acc = float(np.mean(pred == y))
+        return {"accuracy": f"{100 * acc:.1f} % ({int((~bad).sum())} of {len(y)} points right)",
+                "boundary": describe_boundary(w1, w2, b), "acc": acc}
+
+    def readout(self, result: dict) -> str:
+        return f"<b>accuracy</b>: {result['accuracy']} · {result['boundary']}"
+
+
+# --- exercise checkers ---
+
+_GATE_PAIRS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+_GATE_TRUTH = {"AND": np.array([0, 0, 0, 1]), "OR": np.array([0, 1, 1, 1]),
+               "XOR": np.array([0, 1, 1, 0])}
+
+
+def _three_numbers(answer, name):
+    """(w1, w2, b) as floats, or a Feedback saying what is wrong with the answer."""
+    if answer is None:
+        return None, not_done(name)
+    try:
+        vals = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return None, wrong(f"`{name}` should be three numbers (w1, w2, b), got {fmt(answer)}.")
+    if vals.size != 3:
+        return None, wrong(f"`{name}` should be three numbers (w1, w2, b), got {vals.size}: {fmt(vals)}.")
+    if not np.all(np.isfinite(vals)):
+        return None, wrong(f"`{name}` contains NaN or infinity: {fmt(vals)}. Use ordinary numbers.")
+    return vals, None
+
+
+def _check_gate(answer, gate: str, name: str) -> Feedback:
+    vals, problem = _three_numbers(answer, name)
+    if problem is not None:
+        return problem
+    w1, w2, b = vals
+    lines = []
+    for (x1, x2), want in zip(_GATE_PAIRS, _GATE_TRUTH[gate]):
+        z = w1 * x1 + w2 * x2 + b
+        got = int(z > 0)
+        if got != want:
+            why = (" (exactly 0: the point sits on the line, which counts as not firing)"
+                   if z == 0 else "")
+            sign = "+" if b >= 0 else "−"
+            lines.append(f"input ({x1:.0f}, {x2:.0f}): z = {w1:g}·{x1:.0f} + {w2:g}·{x2:.0f} {sign} {abs(b):g} "
+                         f"= {z:g}{why}, so the neuron says {got}, but {gate}({x1:.0f}, {x2:.0f}) = {want}.")
+    if not lines:
+        return correct(f"Correct! With w1 = {w1:g}, w2 = {w2:g}, b = {b:g} the neuron computes "
+                       f"{gate} on all four input pairs.")
+    hints = {"AND": "AND fires only for (1, 1): give both inputs the same weight and pick b "
+                    "so that one input alone is not enough, e.g. between -2·w and -w.",
+             "OR": "OR fires when at least one input is 1: one input alone must be enough, but "
+                   "(0, 0) must stay below zero, so b is negative and smaller in size than w."}
+    return wrong(f"{len(lines)} of 4 input pairs are wrong:\n" + "\n".join(lines), hints[gate])
+
+
+def check_and_weights(and_weights) -> Feedback:
+    """The AND exercise: (w1, w2, b) must make z = w1·x1 + w2·x2 + b > 0 only for (1, 1)."""
+    return _check_gate(and_weights, "AND", "and_weights")
+
+
+def check_or_weights(or_weights) -> Feedback:
+    """The OR exercise: z > 0 for every input pair except (0, 0)."""
+    return _check_gate(or_weights, "OR", "or_weights")
+
+
+def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
+    """Best accuracy of any neuron (w1, w2, b), each taken from `values`, on points X (N, 2)
+    with labels y (N,): class 1 where w1·x1 + w2·x2 + b > 0.
+
+    `biases` (default: `values`) are the b to try; `strict=False` predicts 1 where z >= 0
+    instead (a common slip, which the check names).
+    The reference for the XOR exercise of notebooks/02_weights_and_biases.
+    """
+    v = np.asarray(values, dtype=float)
+    bv = v if biases is None else np.asarray(biases, dtype=float)
+    w1, w2, b = np.meshgrid(v, v, bv, indexing="ij")
+    z = X[:, 0, None] * w1.ravel() + X[:, 1, None] * w2.ravel() + b.ravel()  # (N, K)
+    fires = z > 0 if strict else z >= 0
+    return float((fires == (np.asarray(y)[:, None] == 1)).mean(axis=0).max())
+
+
+def check_best_line(best_line) -> Feedback:
+    """The XOR exercise: a grid search over (w1, w2, b) whose best accuracy on XOR is 75 %."""
+    name = getattr(best_line, "__name__", "best_line")
+    grid = np.linspace(-2, 2, 9)
+    cases = [("XOR", grid), ("AND", grid), ("XOR", np.array([0.0])), ("OR", np.array([-1.0, 1.0]))]
+    for gate, values in cases:
+        y = _GATE_TRUTH[gate]
+        got, problem = call(best_line, _GATE_PAIRS.copy(), y.copy(), values.copy())
+        if problem is not None:
+            return problem
+        expected = best_line_accuracy(_GATE_PAIRS, y, values)
+        try:
+            g = float(got)
+        except (TypeError, ValueError):
+            return wrong(f"`{name}` returned {type(got).__name__} {fmt(got)}; expected one number, "
+                         "the best accuracy as a fraction between 0 and 1.")
+        on = f"on the {gate} points with values = {fmt(values)}"
+        if np.isclose(g, 100 * expected):
+            return wrong(f"`{name}` {on} returned {g:g}: that looks like a percentage. "
+                         f"Return a fraction between 0 and 1 (here {expected:g}).")
+        if np.isclose(g, expected * len(y)) and not np.isclose(expected, 0):
+            return wrong(f"`{name}` {on} returned {g:g}: that looks like a count of points. "
+                         f"Return the share instead, a fraction between 0 and 1 (here {expected:g}).",
+                         "np.mean(pred == y) gives the share; np.sum(pred == y) gives the count.")
+        if not np.isclose(g, expected) and np.isclose(
+                g, best_line_accuracy(_GATE_PAIRS, y, values, strict=False)):
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}. It looks like you "
+                         "predict 1 where z >= 0.",
+                         "a point exactly on the line (z = 0) counts as class 0: predict 1 only where z > 0.")
+        if not np.isclose(g, expected) and np.isclose(
+                g, best_line_accuracy(_GATE_PAIRS, y, values, biases=[0.0])):
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}: that is the best "
+                         "line through the origin. Did you leave out the bias?",
+                         "add a third loop, `for b in values:`, and use z = w1·x1 + w2·x2 + b.")
+        if not np.isclose(g, expected):
+            hint = ("Try every combination: three nested loops over `values` (one for w1, one for "
+                    "w2, one for b). For each, predict 1 where w1·x1 + w2·x2 + b > 0, compare with y, "
+                    "and keep the highest share of matches.")
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}.", hint)
+    return correct(f"Correct! Your search finds 100 % for AND but only 75 % for XOR: of the "
+                   f"{grid.size ** 3} lines it tries, none gets all four XOR points right.")

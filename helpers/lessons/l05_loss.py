@@ -1,0 +1,242 @@
+"""Lesson 05's own tools: its interactives and its exercise checkers.
+
+Introduced in notebooks/05_loss. The shared bases live in helpers.widgets (`Interactive`,
+`View`, `slider`) and helpers.checks (`Feedback`, `compare`, `known_mistake`, ...).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import plots
+from ..checks import (
+    Feedback,
+    call,
+    correct,
+    fmt,
+    known_mistake,
+    wrong,
+)
+from ..widgets import Interactive, slider
+
+# --- interactives ---
+
+class LineFitLoss(Interactive):
+    """Fit a line by hand and watch the loss (notebooks/05_loss).
+
+    Left: noisy points, the line ``y = slope·x + intercept`` and each residual as a vertical
+    segment; right: the MSE over every (slope, intercept) as contours, with a marker at the
+    current pair and a star at the best one.
+    """
+
+    SLOPE = (-2.0, 5.0)
+    INTERCEPT = (-4.0, 6.0)
+
+    def __init__(self, n: int = 20, seed: int = 0):
+        from matplotlib.collections import LineCollection
+        rng = np.random.default_rng(seed)
+        self.x = np.sort(rng.uniform(0, 4, n))
+        self.y = 1.5 * self.x + 1.0 + rng.normal(0, 0.8, n)
+        A = np.c_[self.x, np.ones(n)]
+        self.best = np.linalg.lstsq(A, self.y, rcond=None)[0]
+        self.best_mse = self.mse(*self.best)
+        self.fig, (ax, ax_l) = plots.figure(8.4, 3.6, ncols=2)
+        ax.scatter(self.x, self.y, s=22, color=plots.PALETTE["blue"], zorder=3, label="data")
+        self.res = LineCollection([], colors=plots.PALETTE["vermillion"], linewidths=1.2, zorder=2,
+                                  label="residuals")
+        ax.add_collection(self.res)
+        xs = np.array([-0.3, 4.3])
+        self.xs = xs
+        (self.line,) = ax.plot(xs, xs, color=plots.PALETTE["black"], lw=1.8, label="your line")
+        ax.set_xlim(*xs)
+        ax.set_ylim(-2, 11)
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.set_title("Your line and its residuals")
+        ax.legend(loc="upper left", fontsize=8)
+        self.ax = ax
+        self.loss_text = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top",
+                                 fontsize=10, fontweight="bold")
+        self.off = ax.text(0.98, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8)
+        plots.loss_surface(ax_l, lambda m, c: self.mse(m, c), self.SLOPE, self.INTERCEPT, log=True)
+        ax_l.scatter([self.best[0]], [self.best[1]], marker="*", s=160, color=plots.PALETTE["yellow"],
+                     edgecolors="black", linewidths=0.7, zorder=5, label="lowest loss")
+        (self.trail,) = ax_l.plot([], [], color=plots.PALETTE["orange"], lw=1, alpha=0.8, zorder=4)
+        self.marker = ax_l.scatter([0], [0], s=70, color=plots.PALETTE["vermillion"],
+                                   edgecolors="white", linewidths=1.2, zorder=6, label="your line")
+        ax_l.set_xlabel("slope")
+        ax_l.set_ylabel("intercept")
+        ax_l.set_title("MSE for every (slope, intercept)")
+        ax_l.legend(loc="upper right", fontsize=8)
+        self.path: list = []
+        self.moving = [self.res, self.line, self.loss_text, self.off, self.trail, self.marker]
+
+    def mse(self, slope, intercept):
+        """MSE of the line on the data; slope and intercept may be equal-shaped arrays (grids)."""
+        m = np.asarray(slope, dtype=float)[..., None]
+        c = np.asarray(intercept, dtype=float)[..., None]
+        r = m * self.x + c - self.y
+        return np.mean(r * r, axis=-1)
+
+    def update(self, slope: float = 0.5, intercept: float = 0.0) -> dict:
+        slope, intercept = float(slope), float(intercept)
+        pred = slope * self.x + intercept
+        self.line.set_ydata(slope * self.xs + intercept)
+        self.res.set_segments(np.stack([np.c_[self.x, self.y], np.c_[self.x, pred]], axis=1))
+        loss = float(self.mse(slope, intercept))
+        self.loss_text.set_text(f"MSE = {loss:.2f}\n(lowest possible {self.best_mse:.2f})")
+        lo, hi = self.ax.get_ylim()
+        outside = int(np.sum((pred < lo) | (pred > hi)))
+        self.off.set_text(f"{outside} of {len(pred)} predictions are off the chart" if outside else "")
+        self.marker.set_offsets([[slope, intercept]])
+        self.path = (self.path + [(slope, intercept)])[-60:]
+        p = np.array(self.path)
+        self.trail.set_data(p[:, 0], p[:, 1])
+        return {"slope": round(slope, 2), "intercept": round(intercept, 2), "MSE": round(loss, 3),
+                "best MSE": round(float(self.best_mse), 3)}
+
+    def readout(self, result: dict) -> str:
+        extra = result["MSE"] / result["best MSE"]
+        verdict = ("this is the best line" if extra < 1.01 else
+                   f"{extra:.1f} × the lowest possible loss")
+        return (f"<b>slope</b> {result['slope']:.2f} · <b>intercept</b> {result['intercept']:.2f} · "
+                f"<b>MSE</b> {result['MSE']:.3f} ({verdict})")
+
+    def controls(self) -> dict:
+        return {"slope": slider("slope", 0.5, *self.SLOPE, 0.1),
+                "intercept": slider("intercept", 0.0, *self.INTERCEPT, 0.1)}
+
+
+# --- exercise checkers ---
+
+def _loss05_mse(pred, y):
+    d = np.asarray(pred, dtype=float) - np.asarray(y, dtype=float)
+    return float(np.mean(d * d))
+
+
+def _loss05_mistake(got, wrongs, args):
+    """The message of the first typical mistake (a function of the same args) equal to `got`."""
+    def value(fn):
+        with np.errstate(all="ignore"):
+            try:
+                return fn(*args)
+            except Exception:  # a mistake that cannot even be computed here
+                return None
+    return known_mistake(got, ((value(fn), message) for fn, message in wrongs), atol=1e-6)
+
+
+def _loss05_scalar(got, name, want, on):
+    """Check that `got` is one number; a Feedback when it is not."""
+    g = np.asarray(got, dtype=float) if not isinstance(got, (str, bytes)) else None
+    if g is None or g.dtype == object:
+        return wrong(f"`{name}`{on} returned {type(got).__name__}, expected one number like {want:.4f}.")
+    if g.size != 1:
+        return wrong(f"`{name}`{on} returned an array of shape {g.shape}, expected one number "
+                     f"({want:.4f}).", "average everything down to a single number with np.mean.")
+    return None
+
+
+def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
+    """Run a loss exercise on every case: None when all match, else the first Feedback.
+
+    A wrong number is compared with each typical mistake in ``wrongs`` so the feedback can
+    name it; a negative loss that matches none is still called out.
+    """
+    for args in cases:
+        got, problem = call(fn, *(a.copy() for a in args))
+        if problem is not None:
+            return problem
+        want = reference(*args)
+        on = " for " + ", ".join(f"{n}={fmt(a)}" for n, a in zip(arg_names, args))
+        problem = _loss05_scalar(got, name, want, on)
+        if problem is not None:
+            return problem
+        g = float(np.asarray(got, dtype=float).ravel()[0])
+        if np.isclose(g, want, atol=1e-8, rtol=1e-8):
+            continue
+        hint = _loss05_mistake(g, wrongs, args)
+        if hint is None and g < 0:
+            hint = "the minus sign is missing: the loss must never be negative."
+        msg = f"`{name}`{on} returned {g:.4f}, expected {want:.4f}."
+        return wrong(msg + (f" It looks like {hint}" if hint else ""), "" if hint else fallback_hint)
+    return None
+
+
+def check_mse(fn) -> Feedback:
+    """Exercise in notebooks/05_loss: ``mse(pred, y)`` -> the mean of the squared errors."""
+    name = getattr(fn, "__name__", "mse")
+    cases = [
+        (np.array([2.5, 0.0, 2.0, 8.0]), np.array([3.0, -0.5, 2.0, 7.0])),
+        (np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0])),
+        (np.array([[1.0, -2.0], [0.5, 4.0], [3.0, 3.0]]), np.array([[0.0, -1.0], [0.5, 1.0], [2.0, 5.0]])),
+    ]
+    wrongs = [
+        (lambda p, y: np.sum((p - y) ** 2), "that is the sum of the squared errors, not their mean. "
+         "Divide by the number of values (np.mean does both steps)."),
+        (lambda p, y: np.mean(p - y), "the errors were not squared, so positive and negative ones "
+         "cancel out. Square each difference before averaging."),
+        (lambda p, y: np.mean(y - p), "the errors were not squared, so positive and negative ones "
+         "cancel out. Square each difference before averaging."),
+        (lambda p, y: np.mean(np.abs(p - y)), "that is the mean absolute error. MSE squares each "
+         "difference instead of taking its absolute value."),
+        (lambda p, y: np.sqrt(np.mean((p - y) ** 2)), "that is the root of the MSE (RMSE). Leave out "
+         "the square root."),
+        (lambda p, y: np.mean(p - y) ** 2, "you squared the mean error; square each error first, "
+         "then take the mean."),
+        (lambda p, y: np.sum((p - y) ** 2) / 2, "that is half the sum of squares. MSE divides by the "
+         "number of values."),
+        (lambda p, y: np.mean((p - y) ** 2) / 2, "that is half the MSE. Leave out the 1/2."),
+    ]
+    problem = _loss05_run(fn, name, cases, _loss05_mse, wrongs, ("pred", "y"),
+                          "subtract, square, then average: np.mean((pred - y) ** 2).")
+    if problem is not None:
+        return problem
+    return correct(f"Correct! `{name}` matches the mean squared error on {len(cases)} cases, "
+                   "including a 2-D batch.")
+
+
+def _loss05_ce(probs, labels_):
+    probs = np.asarray(probs, dtype=float)
+    return float(-np.mean(np.log(probs[np.arange(len(labels_)), labels_])))
+
+
+def check_cross_entropy(fn) -> Feedback:
+    """Exercise in notebooks/05_loss: ``cross_entropy(probs, labels)`` with probs (N, C) that
+    sum to 1 per row and integer labels (N,) -> mean of -log(probability of the true class)."""
+    name = getattr(fn, "__name__", "cross_entropy")
+    cases = [
+        (np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.3, 0.3, 0.4]]), np.array([0, 1, 1])),
+        (np.array([[0.9, 0.05, 0.05], [0.2, 0.5, 0.3], [0.6, 0.3, 0.1], [0.25, 0.25, 0.5]]),
+         np.array([1, 2, 0, 0])),
+        (np.array([[0.1, 0.9], [0.8, 0.2]]), np.array([1, 1])),
+    ]
+    pick = "pick one entry per row: probs[np.arange(len(labels)), labels]."
+    wrongs = [
+        (lambda p, t: np.mean(np.log(p[np.arange(len(t)), t])), "the minus sign is missing: log of a "
+         "probability is negative, so the loss came out below zero. Put a minus in front."),
+        (lambda p, t: -np.sum(np.log(p[np.arange(len(t)), t])), "that is the sum over the batch, "
+         "not the mean. Divide by the number of examples (np.mean)."),
+        (lambda p, t: -np.mean(np.log(p[:, t])), "probs[:, labels] takes whole columns (a table of "
+         "N × N numbers) instead of one number per example; " + pick),
+        (lambda p, t: -np.mean(np.log(p[t])), "probs[labels] picks rows, not the true class of each "
+         "example; " + pick),
+        (lambda p, t: -np.mean(np.log(p[t, np.arange(len(t))])), "the row and column indices are "
+         "swapped; " + pick),
+        (lambda p, t: -np.mean(np.log(p)), "that averages -log over every class. Only the "
+         "probability of the true class counts: " + pick),
+        (lambda p, t: -np.mean(np.log(p.max(axis=1))), "that uses the most likely class, not the "
+         "true one. Use the labels: " + pick),
+        (lambda p, t: -np.mean(np.log10(p[np.arange(len(t)), t])), "that is log base 10; use the "
+         "natural log, np.log."),
+        (lambda p, t: -np.mean(1 - p[np.arange(len(t)), t]), "the log is missing: the loss is "
+         "-log(p) of the true class."),
+        (lambda p, t: np.mean(1 - p[np.arange(len(t)), t]), "the log is missing: the loss is "
+         "-log(p) of the true class."),
+    ]
+    problem = _loss05_run(fn, name, cases, _loss05_ce, wrongs, ("probs", "labels"),
+                          "-np.mean(np.log(probs[np.arange(len(labels)), labels])).")
+    if problem is not None:
+        if problem.status == "error" and "index" in problem.message.lower():
+            problem.message += "\nHint: " + pick
+        return problem
+    return correct(f"Correct! `{name}` matches -mean(log p[true class]) on {len(cases)} batches.")

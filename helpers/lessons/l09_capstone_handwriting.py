@@ -1,0 +1,326 @@
+"""Lesson 09's own tools: its interactives and its exercise checkers.
+
+Introduced in notebooks/09_capstone_handwriting. The shared bases live in helpers.widgets (`Interactive`,
+`View`, `slider`) and helpers.checks (`Feedback`, `compare`, `known_mistake`, ...).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+
+from .. import data, layers, plots, train
+from ..checks import (
+    Feedback,
+    call,
+    correct,
+    fmt,
+    wrong,
+)
+from ..plots import freeze_layout
+from ..widgets import Interactive, View
+
+# --- interactives ---
+
+class DigitPad(Interactive):
+    """Draw a digit with the mouse; watch what the network sees and how sure it is.
+
+    The headless core: ``strokes`` (a list of strokes, each a list of (x, y) points on the
+    256×256 pad), ``pen_down(x, y)``, ``pen_move(x, y)``, ``pen_up()``, ``clear()``,
+    ``update() -> dict`` and ``png()``. ``widget()`` wires an ``ipycanvas.Canvas`` (a normal
+    <canvas> element of fixed size, CSS class ``digit-pad``) and a Clear button to them.
+
+    The drawing is reduced the way the data set was made (helpers.drawing): drawn with a pen
+    whose width follows the drawing's size (``pen_fraction`` of its longer side, as thick as
+    the strokes in the data set), cropped, fitted into 32×32, centred, counted in 4×4
+    blocks. The figure shows the 32×32 bitmap, the 8×8 counts the network reads, and its ten
+    probabilities. While the mouse moves, the picture is redrawn at most every
+    ``throttle`` seconds; lifting the pen always redraws.
+
+    Introduced in notebooks/09_capstone_handwriting.
+    """
+
+    def __init__(self, model, size: int = 256, line_width: float = 18.0,
+                 pen_fraction: float = 0.15, throttle: float = 0.1):
+        self.model, self.size = model, int(size)
+        self.line_width, self.pen_fraction, self.throttle = line_width, pen_fraction, throttle
+        self.strokes: list = []
+        self._drawing = False
+        self._last = 0.0
+        self.fig, (ax_bm, ax_8, ax_p) = plots.figure(7.2, 2.7, ncols=3, width_ratios=[1, 1, 1.7])
+        self.bitmap_im = ax_bm.imshow(np.zeros((32, 32)), cmap="gray_r", vmin=0, vmax=1,
+                                      interpolation="nearest")
+        self.digit_im = ax_8.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=16,
+                                    interpolation="nearest")
+        for ax, name in ((ax_bm, "32×32, centred"), (ax_8, "8×8 ink counts")):
+            ax.set_xticks([])
+            ax.set_yticks([])
+            ax.grid(False)
+            ax.spines[:].set_visible(True)
+            ax.spines[:].set_color(plots.PALETTE["grey"])
+            ax.set_title(name)
+        ax_bm.set_xlabel("what the pad made")
+        ax_8.set_xlabel("what the network reads")
+        self.bars, self.title = plots.probability_bars(ax_p)
+        self.update()
+
+    # --- the pen (called by the canvas events; callable headless in tests) ---
+
+    def pen_down(self, x: float, y: float) -> None:
+        self.strokes.append([(float(x), float(y))])
+        self._drawing = True
+
+    def pen_move(self, x: float, y: float) -> bool:
+        """Add a point to the current stroke; True when it was added (the pen is down)."""
+        if not self._drawing:
+            return False
+        self.strokes[-1].append((float(x), float(y)))
+        return True
+
+    def pen_up(self) -> None:
+        self._drawing = False
+
+    def clear(self) -> None:
+        self.strokes, self._drawing = [], False
+
+    def features(self):
+        """The drawing as 64 ink counts 0..16, or None for an empty pad; plus the 32×32 bitmap."""
+        from .. import drawing
+
+        pts = [p for s in self.strokes for p in s]
+        if not pts:
+            return None, None
+        pts = np.asarray(pts)
+        extent = float(np.max(pts.max(axis=0) - pts.min(axis=0)))
+        pen = max(self.pen_fraction * extent, 2.0)
+        image = drawing.strokes_to_image(self.strokes, self.size, pen)
+        if not image.any():  # drawn entirely outside the pad
+            return None, None
+        bitmap = drawing.normalise_bitmap(image)
+        return drawing.block_counts(bitmap), bitmap
+
+    def animated(self) -> list:
+        return [self.bitmap_im, self.digit_im, *self.bars, self.title]
+
+    def update(self) -> dict:
+        counts, bitmap = self.features()
+        if counts is None:
+            self.bitmap_im.set_data(np.zeros((32, 32)))
+            self.digit_im.set_data(np.zeros((8, 8)))
+            for bar in self.bars:
+                bar.set_height(0)
+                bar.set_color(plots.PALETTE["sky"])
+            self.title.set_text("Draw a digit on the pad")
+            return {"message": "draw a digit"}
+        with np.errstate(all="ignore"):
+            p = layers.softmax(self.model.forward(counts[None, :] / 16))[0]
+        guess = int(p.argmax())
+        self.bitmap_im.set_data(bitmap)
+        self.digit_im.set_data(counts.reshape(8, 8))
+        for k, bar in enumerate(self.bars):
+            bar.set_height(p[k])
+            bar.set_color(plots.PALETTE["green"] if k == guess else plots.PALETTE["sky"])
+        self.title.set_text(f"I read a {guess} ({p[guess]:.0%} sure)")
+        return {"guess": guess, "probability": f"{p[guess]:.1%}", "probs": p}
+
+    def readout(self, result: dict) -> str:
+        if "guess" not in result:
+            return "Draw a digit with the mouse on the white square (big, filling most of it)."
+        return (f"<b>guess</b>: {result['guess']} · <b>probability</b>: {result['probability']}"
+                f" · strokes: {len(self.strokes)}")
+
+    def controls(self) -> dict:
+        return {}
+
+    def widget(self) -> w.Box:
+        """The pad, a Clear button, the readout and the picture, wired together."""
+        import time
+
+        from ipycanvas import Canvas
+
+        s = self.size
+        canvas = Canvas(width=s, height=s, layout=w.Layout(width=f"{s}px", height=f"{s}px",
+                                                           border="1px solid #999999"))
+        canvas.add_class("digit-pad")
+        clear = w.Button(description="Clear", icon="eraser", layout=w.Layout(width="100px"))
+        text = w.HTML()
+        image = self.image_widget()
+
+        def paper():
+            canvas.clear()
+            canvas.fill_style = "white"
+            canvas.fill_rect(0, 0, s, s)
+            canvas.stroke_style = "black"
+            canvas.fill_style = "black"
+            canvas.line_width = self.line_width
+            canvas.line_cap = "round"
+            canvas.line_join = "round"
+
+        def refresh():
+            result = self.update()
+            text.value = self.readout(result)
+            image.value = self.png()
+            self._last = time.perf_counter()
+
+        def down(x, y):
+            self.pen_down(x, y)
+            canvas.fill_circle(x, y, self.line_width / 2)
+
+        def move(x, y):
+            if self.pen_move(x, y):
+                (x0, y0), (x1, y1) = self.strokes[-1][-2:]
+                canvas.stroke_line(x0, y0, x1, y1)
+                if time.perf_counter() - self._last >= self.throttle:
+                    refresh()
+
+        def up(x=None, y=None):
+            if self._drawing:
+                self.pen_up()
+                refresh()
+
+        def on_clear(_button=None):
+            self.clear()
+            paper()
+            refresh()
+
+        canvas.on_mouse_down(down)
+        canvas.on_mouse_move(move)
+        canvas.on_mouse_up(up)
+        canvas.on_mouse_out(up)
+        canvas.on_touch_start(lambda touches: down(*touches[0]))
+        canvas.on_touch_move(lambda touches: move(*touches[0]))
+        canvas.on_touch_end(lambda touches: up())
+        canvas.on_touch_cancel(lambda touches: up())
+        clear.on_click(on_clear)
+        paper()
+        freeze_layout(self.fig)
+        refresh()
+        self.ui = {"canvas": canvas, "clear": clear, "text": text, "image": image,
+                   "refresh": refresh, "down": down, "move": move, "up": up}
+        return View([w.HBox([canvas, w.VBox([clear], layout=w.Layout(margin="0 0 0 8px"))]),
+                     text, image], image,
+                    f"[interactive figure: {type(self).__name__}] A drawing pad: run the cell in "
+                    "Jupyter and draw a digit with the mouse; the picture shows the empty pad's reading.")
+
+
+# --- exercise checkers ---
+
+def _digits_case():
+    """A small fixed network and three real 8×8 digits (counts 0..16) for check_predict_digit."""
+    X, _ = data.load_digits()
+    model = layers.mlp([64, 32, 10], seed=9)
+    return model, [X[i].reshape(8, 8).copy() for i in (0, 5, 42)]
+
+
+def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
+    scores = model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale)[0]
+    p = layers.softmax(scores) if soft else scores
+    return int(np.argmax(p)), float(np.max(p))
+
+
+def check_predict_digit(fn) -> Feedback:
+    """Check predict_digit(model, image8x8) -> (digit, probability) on a fixed network."""
+    name = getattr(fn, "__name__", "predict_digit")
+    model, images = _digits_case()
+    for k, image in enumerate(images):
+        got, problem = call(fn, model, image.copy())
+        if problem is not None:
+            return problem
+        want_d, want_p = _predict_reference(model, image)
+        on = f"for test image {k + 1} (the right answer is digit {want_d} with probability {want_p:.4f})"
+        arr = np.asarray(got, dtype=object)
+        if isinstance(got, np.ndarray) and got.size == 10:
+            return wrong(f"`{name}` returned all ten numbers {on}.",
+                         "pick the biggest: digit = int(np.argmax(p)), probability = float(p[digit]); "
+                         "return digit, probability.")
+        if not isinstance(got, (tuple, list)) or arr.shape != (2,):
+            return wrong(f"`{name}` returned {fmt(got)} {on}; expected a pair (digit, probability).",
+                         "end with `return digit, probability`.")
+        d, p = got
+        try:
+            d_f, p_f = float(d), float(p)
+        except (TypeError, ValueError):
+            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}; expected two numbers.",
+                         "return int(np.argmax(p)) and float(p.max()).")
+        if 0 <= d_f <= 1 and p_f == int(p_f) and p_f != want_p and int(p_f) == want_d:
+            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}: the two are swapped.",
+                         "return the digit first, then the probability.")
+        if d_f != int(d_f) or not 0 <= d_f <= 9:
+            return wrong(f"`{name}` returned {fmt(d)} as the digit {on}; a digit is a whole "
+                         "number 0..9.", "the digit is the position of the biggest probability: "
+                         "int(np.argmax(p)).")
+        if _same_answer((want_d, want_p), d_f, p_f):
+            continue
+        if _same_answer(_predict_reference(model, image, scale=1.0), d_f, p_f):
+            return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is what the network "
+                         "says for the raw ink counts 0..16.",
+                         "divide the image by 16 first: the network was trained on X / 16.")
+        if _same_answer(_predict_reference(model, image, soft=False), d_f, p_f):
+            return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is the biggest raw "
+                         "score, not a probability.",
+                         "turn scores into probabilities with layers.softmax(scores).")
+        if not 0 <= p_f <= 1:
+            return wrong(f"`{name}` returned {p_f:.4g} as the probability {on}; a probability "
+                         "lies between 0 and 1.", "use layers.softmax on the network's scores.")
+        return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}.",
+                     "reshape the 8×8 image to one row of 64, divide by 16, run model.forward, "
+                     "then softmax and take the biggest.")
+    return correct(f"Correct! `{name}` reads all {len(images)} test images like the reference. "
+                   "This is all the drawing pad does after reducing your drawing to 8×8.")
+
+
+def _same_answer(ref: tuple, digit: float, prob: float) -> bool:
+    """True when (digit, prob) is the answer `ref` = (digit, probability) gives."""
+    return int(digit) == ref[0] and bool(np.isclose(prob, ref[1], atol=1e-6))
+
+
+def _confusion_cases():
+    rng = np.random.default_rng(9)
+    t = rng.integers(0, 10, 60)
+    p = np.where(rng.random(60) < 0.7, t, rng.integers(0, 10, 60))
+    return [(np.array([0, 1, 2, 2, 1, 0]), np.array([0, 2, 2, 1, 1, 1]), 3),
+            (np.array([0, 1, 1, 2]), np.array([0, 1, 2, 2]), 4),  # class 3 never appears
+            (t, p, 10)]
+
+
+def check_confusion_matrix(fn) -> Feedback:
+    """Check confusion_matrix(y_true, y_pred, n_classes) -> (C, C) counts, rows = true class."""
+
+    name = getattr(fn, "__name__", "confusion_matrix")
+    for t, p, c in _confusion_cases():
+        args = (t.copy(), p.copy(), c)
+        got, problem = call(fn, *args)
+        if problem is not None:
+            return problem
+        want = train.confusion_matrix(t, p, c)
+        on = f"y_true={fmt(t)}, y_pred={fmt(p)}, n_classes={c}"
+        try:
+            g = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return wrong(f"`{name}` returned {type(got).__name__} for {on}; expected a {c}×{c} array of counts.")
+        if g.shape != want.shape:
+            hint = ("make it np.zeros((n_classes, n_classes)): a class can be missing from the "
+                    "labels, so the largest label does not tell the size." if g.ndim == 2 else
+                    "start from cm = np.zeros((n_classes, n_classes), dtype=int).")
+            return wrong(f"`{name}` returned shape {g.shape} for {on}; expected {want.shape}.", hint)
+        if np.array_equal(g, want):
+            continue
+        if np.array_equal(g, want.T):
+            return wrong(f"`{name}` returned the matrix flipped (rows and columns swapped) for {on}.",
+                         "rows are the true digits and columns the predictions: cm[true, pred] += 1.")
+        rows = want.sum(axis=1, keepdims=True)
+        if np.allclose(g, np.divide(want, rows, out=np.zeros_like(want, dtype=float), where=rows > 0)):
+            return wrong(f"`{name}` returned fractions for {on}; expected counts.",
+                         "count the pairs; do not divide by the row totals.")
+        if np.array_equal(g, (want > 0).astype(float)):
+            return wrong(f"`{name}` counted each (true, predicted) pair at most once for {on}. "
+                         "With arrays, cm[y_true, y_pred] += 1 adds 1 only once to a cell, "
+                         "even when that pair occurs many times.",
+                         "walk through the pairs with a loop, or use np.add.at(cm, (y_true, y_pred), 1).")
+        if g.sum() != want.sum():
+            return wrong(f"`{name}` counted {g.sum():g} pairs for {on}; there are {want.sum()}.",
+                         "add 1 to one cell for every (true, predicted) pair.")
+        return wrong(f"`{name}` returned\n{fmt(g.astype(int))}\nfor {on}; expected\n{fmt(want)}.",
+                     "for t, q in zip(y_true, y_pred): cm[t, q] += 1.")
+    return correct(f"Correct! `{name}` matches on all {len(_confusion_cases())} cases: rows are "
+                   "true digits, columns what the network read.")
