@@ -1,13 +1,19 @@
 """JupyterLab + headless Chromium for the browser tests.
 
-A session fixture starts JupyterLab on 127.0.0.1 (random free port, random token, the repo
-root as root_dir, autosave off so nothing is written back to the notebooks) and stops it at
-the end; another launches Debian's /usr/bin/chromium through Playwright (never a downloaded
-browser). Without chromium the tests skip, except with CI=true, where they fail.
+A session fixture starts JupyterLab the way the README's "Start here" command does, from the
+repository's root: `jupyter lab --config=binder/jupyter_config.py` (that file makes the repo
+root the server's root, opens lesson 00 first and turns the news prompt off; Binder reads the
+same file). Only what a test needs is added on top: 127.0.0.1 with a random free port and
+token, no browser of its own, `window.jupyterapp` exposed, and its user settings, workspaces,
+config and runtime files in a temporary folder, with autosave off so nothing is written back
+to the notebooks. It stops JupyterLab at the end. Another fixture launches Debian's
+/usr/bin/chromium through Playwright (never a downloaded browser). Without chromium the tests
+skip, except with CI=true, where they fail.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import secrets
@@ -26,11 +32,13 @@ CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]
-# JupyterLab settings for the test server: never write the notebooks back, no news, no pop-ups
+# The README's command to open the course is `.venv/bin/jupyter ` + these (run from the repo
+# root); test_browser.py checks that the README still says so.
+README_OPEN_ARGS = ["lab", "--config=binder/jupyter_config.py"]
+# JupyterLab user settings for the test server (in a temporary folder, not the user's home):
+# never write the notebooks back. The news prompt must stay off by the README's command alone.
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False},
 }
 
 
@@ -62,14 +70,24 @@ class Lab:
         rel = path.resolve().relative_to(self.root).as_posix()
         return f"{self.url}/lab/tree/{rel}?reset&token={self.token}"
 
+    def open_url(self) -> str:
+        """The URL `jupyter lab` opens in the learner's browser (from the jpserver-*-open.html
+        file it writes, --no-browser or not)."""
+        files = sorted((self.log.parent / "runtime").glob("jpserver-*-open.html"))
+        assert files, f"JupyterLab wrote no jpserver-*-open.html into {self.log.parent / 'runtime'}"
+        text = files[0].read_text(encoding="utf-8")
+        start = text.index('href="') + len('href="')
+        return html.unescape(text[start:text.index('"', start)])
+
     def shutdown_kernels(self) -> None:
         for s in self.api("/api/sessions"):
             self.api(f"/api/sessions/{s['id']}", method="DELETE")
 
 
 def start_lab(root: Path, tmp: Path) -> Lab:
-    """Start JupyterLab for `root` with its settings, config and logs in `tmp`; wait until it
-    answers. Raises RuntimeError (with the end of its log) if it does not start.
+    """Start JupyterLab with the README's command from `root` (the repository), its user
+    settings, workspaces, config and logs in `tmp`; wait until it answers. Raises RuntimeError
+    (with the end of its log) if it does not start.
     (The benchmarks in benchmarks/browser_latency.py use this too.)"""
     for rel, value in LAB_SETTINGS.items():
         f = tmp / "settings" / rel
@@ -79,15 +97,18 @@ def start_lab(root: Path, tmp: Path) -> Lab:
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
                JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
     env.pop("MPLBACKEND", None)  # the kernel chooses, as on a learner's machine
+    env.pop("JUPYTER_CONFIG_PATH", None)  # as on a laptop: the course's config comes from --config
     log = tmp / "jupyterlab.log"
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+    cmd = [sys.executable, "-m", "jupyter", *README_OPEN_ARGS,
+           # what the tests add: their own address, token and folders; no browser of its own
+           "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+           f"--IdentityProvider.token={token}",
            "--LabApp.expose_app_in_browser=True",
            f"--LabApp.user_settings_dir={tmp / 'settings'}",
            f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
            "--LabApp.extension_manager=readonly"]  # no PyPI look-ups
-    if os.geteuid() == 0:
+    if getattr(os, "geteuid", lambda: -1)() == 0:
         cmd.append("--allow-root")  # CI runs as root
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -115,7 +136,14 @@ def stop_lab(server: Lab) -> None:
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory):
+def readme_open_args() -> list[str]:
+    """The arguments after `jupyter` in the README's command that opens the course."""
+    return list(README_OPEN_ARGS)
+
+
+@pytest.fixture(scope="session")
+def lab(browser, tmp_path_factory):
+    # `browser` first: without chromium the tests skip before JupyterLab is started
     try:
         server = start_lab(notebook_dir().parent, tmp_path_factory.mktemp("lab"))
     except RuntimeError as exc:

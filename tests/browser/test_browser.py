@@ -1,5 +1,10 @@
 """Each notebook the way a learner uses it: in JupyterLab, in Chromium, with the mouse and keys.
 
+JupyterLab is started with the README's command (conftest.py). First the first screen: the
+page that command opens shows lesson 00, a file browser that reaches helpers/ and the README,
+and no "official Jupyter news" prompt; and every `jupyter lab` command in the README is the
+one these tests run.
+
 For every notebook: open it fresh (?reset), run all cells, wait for the kernel to be idle,
 assert no error output; then find every control in the widget outputs and drive it: each
 slider handle to both ends and one step back (End, Home, ArrowRight), each dropdown through
@@ -298,6 +303,90 @@ class Driver:
                 continue
             b.scroll_into_view_if_needed()
             self.act(area, label, "click", lambda b=b: b.click(), timeout=BUTTON_TIMEOUT_MS)
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+NEWS_PROMPT = "official Jupyter news"  # "Would you like to get notified about official Jupyter news?"
+# the announcements plugin (the news prompt) reads this config section, then decides at once
+ANNOUNCEMENTS_CONFIG = "/api/config/jupyterlabapputilsextensionannouncements"
+
+
+def test_readme_opens_the_course_as_these_tests_do(readme_open_args):
+    """Every `jupyter lab` command in the README (Linux/macOS, Windows) has exactly the arguments
+    the `lab` fixture starts JupyterLab with, so these tests test what a learner runs."""
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", text, flags=re.S | re.M)
+    found = []
+    for line in (ln for b in blocks for ln in b.splitlines()):
+        for part in re.split(r"&&|;", line):
+            m = re.search(r"(\S*jupyter)\s+(lab\b.*)", part.strip().strip("{}").strip())
+            if m:
+                found.append((m.group(1), m.group(2).replace("\\", "/").split()))
+    assert len(found) >= 2, f"README.md: expected the open command for Linux/macOS and Windows, found {found}"
+    for program, args in found:
+        assert program.replace("\\", "/").endswith(".venv/bin/jupyter") or \
+            program.replace("\\", "/").endswith(".venv/Scripts/jupyter"), program
+        assert args == readme_open_args, (
+            f"README.md runs `{program} {' '.join(args)}`, but the browser tests start "
+            f"`jupyter {' '.join(readme_open_args)}` (tests/browser/conftest.py README_OPEN_ARGS)")
+
+
+def test_first_screen(lab, browser):
+    """The page the README's command opens in the learner's browser: lesson 00, a file browser
+    inside the repository (the lessons, and one click up: helpers/, notebooks/, README.md) and
+    no "official Jupyter news" prompt. Screenshots: first_screen.png, first_screen_root.png."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page_errors, announcements = [], []
+    page.on("pageerror", lambda e: page_errors.append(str(e)))
+    page.on("response", lambda r: ANNOUNCEMENTS_CONFIG in r.url and announcements.append(r.status))
+    SHOTS.mkdir(exist_ok=True)
+    listing = page.locator(".jp-FileBrowser .jp-DirListing-content .jp-DirListing-itemText")
+
+    def wait_for_listing(names):
+        page.wait_for_function(
+            """(names) => { const shown = Array.from(document.querySelectorAll(
+                 '.jp-FileBrowser .jp-DirListing-content .jp-DirListing-itemText')).map(e => e.textContent);
+               return names.every(n => shown.includes(n)); }""", arg=names, timeout=30_000)
+
+    try:
+        url = lab.open_url()
+        assert "/lab/tree/notebooks/00_welcome.ipynb" in url, f"jupyter lab opens {url}, not lesson 00"
+        page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+        ready(page, "00_welcome.ipynb")
+        current = page.evaluate("""() => { const w = window.jupyterapp.shell.currentWidget;
+                                           return w && w.context ? w.context.path : null; }""")
+        assert current == "notebooks/00_welcome.ipynb", f"the open document is {current!r}, not lesson 00"
+        wait_for_listing(["00_welcome.ipynb", "09_capstone_handwriting.ipynb"])
+
+        # the news prompt comes (or not) as soon as the announcements plugin has its config
+        for _ in range(100):
+            if announcements:
+                break
+            page.wait_for_timeout(200)
+        page.wait_for_timeout(1_500)
+        page.screenshot(path=SHOTS / "first_screen.png")
+        prompt = page.get_by_text(NEWS_PROMPT)
+        assert not prompt.count(), (
+            f"the news prompt is on screen: {prompt.first.inner_text()!r}. binder/jupyter_config.py "
+            "sets LabApp.app_settings_dir to binder/lab_settings, whose overrides.json turns it off")
+        defaults = lab.api("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+        defaults = {k: v.get("default") for k, v in defaults["schema"]["properties"].items()}
+        assert defaults.get("fetchNews") == "false" and defaults.get("checkForUpdates") is False, (
+            f"news and update checks should default to off (binder/lab_settings/overrides.json): {defaults}")
+
+        # one click on the file browser's root: the repository, as the server's root
+        page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").first.click()
+        wait_for_listing(["helpers", "notebooks", "README.md"])
+        page.screenshot(path=SHOTS / "first_screen_root.png")
+        print("first screen:", current, "| root:", ", ".join(listing.all_inner_texts()))
+        assert not page_errors, f"JavaScript errors in the page: {page_errors[:5]}"
+    except Exception:
+        page.screenshot(path=SHOTS / "first_screen_FAILED.png")
+        raise
+    finally:
+        context.close()
+        lab.shutdown_kernels()
 
 
 def test_notebook_in_jupyterlab(notebook, lab, browser):
