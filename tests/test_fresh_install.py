@@ -8,6 +8,7 @@ in a temporary venv with this test's Python. pip's cache is used, so a re-run is
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.slow
 def binder_venv(tmp_path_factory) -> Path:
     env = tmp_path_factory.mktemp("binder") / "venv"
     venv.EnvBuilder(with_pip=True, clear=True).create(env)
-    py = env / "bin" / "python"
+    py = env / ("Scripts" if os.name == "nt" else "bin") / "python"  # a venv's Python, on Windows too
     done = subprocess.run([str(py), "-m", "pip", "install", "--disable-pip-version-check",
                            "-q", "-r", "requirements.txt"],
                           cwd=ROOT / "binder", capture_output=True, text=True, stdin=subprocess.DEVNULL)

@@ -175,7 +175,7 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("installed")
     env = tmp / "venv"
     venv.EnvBuilder(with_pip=True, clear=True).create(env)
-    py = env / "bin" / "python"
+    py = env / ("Scripts" if os.name == "nt" else "bin") / "python"  # a venv's Python, on Windows too
     extras = [f"ipykernel=={REQUIREMENTS['ipykernel']}", f"nbclient=={metadata.version('nbclient')}"]
     done = run([py, "-m", "pip", "install", "-q", copy_of_checkout(tmp / "src"), *extras], timeout=900)
     assert done.returncode == 0, f"pip install <checkout> failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
