@@ -2,7 +2,8 @@
 
 Introduced in notebooks/00_welcome (how exercises work). This module holds what every
 checker shares (`Feedback`, `compare`, `check_function`, `known_mistake`, ...); each lesson's
-checkers live in its own module, helpers/lessons/lNN_name.py.
+checkers live in its own module, helpers/lessons/lNN_name.py. `as_numbers` turns a learner's
+answer into numbers, or says in words why it cannot.
 
 A checker never raises: it returns a `Feedback` that shows itself as a coloured box in a
 notebook (and as one line of text elsewhere). An untouched stub (one that still raises
@@ -13,6 +14,7 @@ unsolved exercises still runs top to bottom.
 from __future__ import annotations
 
 import html
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,14 +50,17 @@ class Feedback:
 
 
 def correct(message: str = "Correct!") -> Feedback:
+    """A green "correct" box; ``message`` says what the learner has now built."""
     return Feedback("correct", message)
 
 
 def wrong(message: str, hint: str = "") -> Feedback:
+    """A red "wrong" box: ``message`` says expected vs got, ``hint`` (optional) how to fix it."""
     return Feedback("wrong", message + (f"\nHint: {hint}" if hint else ""))
 
 
 def not_done(name: str) -> Feedback:
+    """A grey "not done yet" box for the untouched stub called ``name``."""
     return Feedback("not done", f"Not done yet: fill in `{name}` above, run that cell, then run this one again.")
 
 
@@ -74,9 +79,153 @@ def fmt(x) -> str:
     return repr(x)
 
 
+def as_numbers(answer, name: str, shape=None, what: str | None = None, *, returned: bool = False,
+               stub: bool = False, on: str = "", hint: str = "", finite: bool = True,
+               limit: float = 1e12):
+    """The learner's answer as numbers, or a Feedback that says why it is not numbers yet.
+
+    Never raises and never warns (numpy's warnings included), whatever ``answer`` is.
+
+    Parameters
+    ----------
+    answer : anything
+        What the learner wrote (a variable) or what their function returned.
+    name : str
+        How the message calls it: the variable (``"and_params"``) or the function.
+    shape : None, (), int or tuple
+        None: any shape. ``()``: one number (a one-element array counts as one). An int n:
+        n numbers, in any nesting. A tuple: an array of exactly that shape.
+    what : str, optional
+        What was expected, in words ("three numbers (w1, w2, b)"); by default said from `shape`.
+    returned : bool
+        True when ``answer`` is what the function ``name`` returned (the message says
+        "`name` returned ..."); False for a variable the learner fills in ("`name` is ...").
+    stub : bool
+        True when the notebook ships ``name = None``: None then means "not done yet".
+    on : str
+        Words placed after the name, e.g. ``" for x=[1. 2.]"``.
+    hint : str
+        How a right answer looks or is made; added to the hint of every message.
+    finite : bool
+        Reject NaN and infinity (set False to let the caller explain them itself).
+    limit : float
+        Reject numbers beyond ±limit: the check's own arithmetic would overflow on them.
+
+    Returns
+    -------
+    (value, None)
+        ``value`` is a float for ``shape=()``, else a new float64 array: shape (n,) for an int
+        n, ``shape`` for a tuple, the answer's own shape for None.
+    (None, Feedback)
+        "not done" for an untouched stub, otherwise "wrong": what was expected, what came,
+        and how to fix it.
+
+    Introduced in notebooks/00_welcome (how exercises work); every lesson's checkers use it.
+    """
+    if what is None:
+        what = ("one number" if shape == () else f"{shape} numbers" if isinstance(shape, int)
+                else "numbers" if shape is None else f"numbers in an array of shape {tuple(shape)}")
+    subject = f"`{name}`{on} {'returned' if returned else 'is'} "
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        if answer is None and stub:
+            return None, not_done(name)
+        arr, came, fix = _to_floats(answer, returned)
+        if arr is not None:
+            arr, came, fix = _fit_shape(arr, answer, shape)
+        if arr is not None and finite and not np.all(np.isfinite(arr)):
+            arr, came, fix = None, f"{_show(answer)}, which contains NaN or infinity", (
+                "NaN comes from 0/0 or inf - inf, infinity from an overflow such as "
+                "np.exp(1000): give ordinary finite numbers.")
+        elif arr is not None and limit is not None and np.any(np.abs(arr[np.isfinite(arr)]) > limit):
+            arr, came, fix = None, f"{_show(answer)}, with numbers beyond ±{limit:g}", (
+                "numbers that large overflow the arithmetic of the check: use ordinary sizes.")
+        if arr is None:
+            parts = [t for t in (fix, hint) if t]
+            return None, wrong(f"{subject}{came}; expected {what}.",
+                               " ".join(parts[:1] + [t[0].upper() + t[1:] for t in parts[1:]]))
+        return (float(arr.reshape(())) if shape == () else arr), None
+
+
+def _show(x, width: int = 60) -> str:
+    """`fmt(x)`, cut to `width` characters (a learner's answer may be anything, and long)."""
+    try:
+        text = fmt(x)
+    except Exception:  # a learner's object whose repr fails
+        text = f"a {type(x).__name__}"
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _to_floats(answer, returned: bool):
+    """(float64 array, "", "") or (None, what came, how to fix it) for as_numbers."""
+    if answer is None:
+        return None, "None", ("a function without `return` gives None: end it with `return ...`."
+                              if returned else "replace None with your answer.")
+    try:
+        arr = np.asarray(answer)
+    except Exception:  # ragged nesting such as [1, [2, 3]], or an object that refuses
+        if not isinstance(answer, (list, tuple)):
+            return _not_numbers(answer)
+        return None, f"{_show(answer)}, whose parts have different lengths", (
+            "give every row the same length, or each part separately.")
+    kind = arr.dtype.kind
+    items = list(arr.flat) if kind == "O" else []
+    if kind in "US" or any(isinstance(v, (str, bytes)) for v in items):
+        return None, f"text: {_show(answer)}", (
+            "return numbers, not text (no quotes, str() or f-string)." if returned
+            else "write the numbers without quotes: 0.5, not '0.5'.")
+    if kind == "b" or any(isinstance(v, (bool, np.bool_)) for v in items):
+        return None, f"the yes/no value(s) {_show(answer)}", (
+            "True and False are not numbers here: give the number itself.")
+    if any(v is None for v in items):
+        return None, f"{_show(answer)}, which contains None", "fill in every entry with a number."
+    if kind == "c" or any(isinstance(v, complex) for v in items):
+        return None, f"the complex number(s) {_show(answer)}", (
+            "give real numbers, without an imaginary part.")
+    if kind in "iuf":
+        return arr.astype(np.float64), "", ""
+    if kind != "O":  # dates, durations, records
+        return _not_numbers(answer)
+    try:
+        floats = np.array([float(v) for v in items], dtype=np.float64).reshape(arr.shape)
+    except OverflowError:
+        return None, f"{_show(answer)}, a number too big for a float", "use ordinary sizes."
+    except Exception:  # a dict, a set, a generator, ...
+        return _not_numbers(answer)
+    return floats, "", ""
+
+
+def _not_numbers(answer):
+    return (None, f"a {type(answer).__name__}: {_show(answer)}",
+            "give the numbers as one number, a tuple, a list or a numpy array.")
+
+
+def _fit_shape(arr, answer, shape):
+    """as_numbers' shape check: (array in the wanted shape, "", "") or (None, came, fix)."""
+    if shape is None:
+        return arr, "", ""
+    if shape == () or isinstance(shape, int):
+        n = 1 if shape == () else shape
+        if arr.size == n:
+            return (arr.reshape(()) if shape == () else arr.reshape(n)), "", ""
+        count = f"{arr.size} number{'s' * (arr.size != 1)}"
+        if shape == ():
+            return None, f"{count} (shape {arr.shape}): {_show(arr)}", (
+                "give a single number: pick one, or reduce the array (np.mean, np.sum, ...).")
+        return None, f"{count}: {_show(answer)}", f"give exactly {n} numbers."
+    if arr.shape == tuple(shape):
+        return arr, "", ""
+    return None, f"an array of shape {arr.shape}: {_show(arr)}", ""
+
+
 def call(fn, *args):
-    """Run the learner's function: returns (result, None), or (None, Feedback) when it
-    is not done yet or raised an error (shown in words, never as a traceback)."""
+    """Run the learner's function ``fn(*args)``, with numpy's warnings silenced.
+
+    Returns
+    -------
+    (result, None), or (None, Feedback) when ``fn`` is not a function, is not done yet (a stub,
+    or ``NotImplementedError``), returned None or raised (said in words, never as a traceback).
+    """
     name = getattr(fn, "__name__", "your function")
     if not callable(fn):
         return None, Feedback("error", f"Expected a function, got {type(fn).__name__}. "
@@ -103,13 +252,17 @@ def _is_stub(fn) -> bool:
 
 def compare(got, expected, name: str, args=(), hint: str = "", atol: float = 1e-6,
             rtol: float = 1e-6) -> Feedback | None:
-    """None when `got` matches `expected` (shape and values); otherwise a Feedback saying how not."""
+    """None when `got` matches `expected` (shape and values); otherwise a Feedback saying how not.
+
+    ``got`` is what the function ``name`` returned for ``args``; it is read with `as_numbers`,
+    so text, None, yes/no values and huge numbers are explained, not compared.
+    """
     on = f" for {', '.join(fmt(a) for a in args)}" if args else ""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return wrong(f"`{name}`{on} returned {type(got).__name__} {fmt(got)}, expected numbers like {fmt(expected)}.", hint)
     e = np.asarray(expected, dtype=float)
+    g, problem = as_numbers(got, name, what=f"numbers like {fmt(e)}", returned=True, on=on,
+                            hint=hint, finite=False)
+    if problem is not None:
+        return problem
     if g.shape != e.shape:
         return wrong(f"`{name}`{on} returned shape {g.shape}, expected shape {e.shape}.", hint)
     if not np.all(np.isfinite(g)):
@@ -160,9 +313,10 @@ def known_mistake(got, candidates, right=None, atol: float = 1e-8):
     -------
     The payload of the first matching candidate, or None.
     """
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
+    if isinstance(got, np.ndarray) and got.dtype == bool:
+        got = got.astype(float)  # a mask returned as is still matches the mistake it is
+    g, problem = as_numbers(got, "")
+    if problem is not None:
         return None
 
     def same(a, b):

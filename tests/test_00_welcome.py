@@ -88,8 +88,12 @@ def test_digit_reader_updates_and_controls():
 
 # --- exercise 1: the hand-written rule ---------------------------------------------------
 
+def left_ink(image):  # as the notebook writes it
+    return image[2:6, 0:3].mean()
+
+
 def is_eight_solution(image):
-    return image[2:6, 0:3].mean() > 2.0
+    return left_ink(image) > 2.0
 
 
 def test_is_eight_accepts_the_solution():
@@ -112,11 +116,22 @@ def test_is_eight_constant_answer_is_named(answer):
     assert fb.status == "wrong" and "for every image" in fb.message
 
 
-def test_is_eight_weak_rule_gets_accuracy_and_hint():
+def test_is_eight_weak_rule_gets_accuracy_and_hint(threes_and_eights):
     def is_eight(image):
         return image.sum() > 330  # total ink: close to a coin toss
     fb = lesson.check_is_eight(is_eight)
     assert fb.status == "wrong" and "not yet 80%" in fb.message and "Hint" in fb.message
+    # the hint names the notebook's rule and what it gets, computed from the shared set-up
+    X_test, y_test = threes_and_eights[1]
+    right = np.mean([is_eight_solution(img) == bool(t) for img, t in zip(X_test, y_test)])
+    assert f"image[2:6, 0:3].mean() > 2.0, gets {right:.1%}" in fb.message
+
+
+def test_the_hand_rule_lives_in_one_place():
+    region, threshold = lesson.HAND_RULE
+    assert lesson.region_code(region) == "image[2:6, 0:3]" and threshold == 2.0
+    imgs = np.random.default_rng(0).uniform(0, 16, (5, 8, 8))
+    assert np.allclose(lesson.rule_feature(imgs), [left_ink(i) for i in imgs])
 
 
 def test_is_eight_wrong_type_and_crash():

@@ -37,6 +37,18 @@ def test_neuron_demo_every_control_extreme_is_finite():
     assert bottom["z"] == "-21.00" and bottom["fires"] == "no" and demo.point.get_marker() == "<"
 
 
+def test_neuron_demo_starts_at_the_neuron_it_is_given():
+    demo = lesson.NeuronDemo(np.array([0.5, -1.0, 2.0]), [1.5, 0.0, -0.5], 0.25)
+    assert demo.start == {"x1": 0.5, "x2": -1.0, "x3": 2.0, "w1": 1.5, "w2": 0.0, "w3": -0.5, "b": 0.25}
+    assert {k: c.value for k, c in demo.controls().items()} == demo.start
+    assert demo.update() == demo.update(**demo.start)  # a control not given keeps its start
+    assert demo.update(b=1.0)["z"] == f"{0.75 - 1.0 + 1.0:.2f}"
+    with pytest.raises(ValueError, match="unknown control"):
+        demo.update(w4=1.0)
+    with pytest.raises(ValueError, match="three inputs and three weights"):
+        lesson.NeuronDemo([1.0, 2.0], [1.0, 2.0], 0.0)
+
+
 def test_neuron_widget_controls_change_the_picture():
     demo = lesson.NeuronDemo()
     box = demo.widget()
@@ -168,14 +180,14 @@ def test_and_gate_wrong(params, words):
     assert fb.status == "wrong" and words in fb.message and "✗" in fb.message
 
 
-@pytest.mark.parametrize("bad", [(1, 2), "1, 1, -1.5", (1, "a", 2), 5])
-def test_and_gate_bad_shape(bad):
+@pytest.mark.parametrize("bad, came", [((1, 2), "is 2 numbers"), ("1, 1, -1.5", "is text"),
+                                       ((1, "a", 2), "is text"), (5, "is 1 number"),
+                                       ((np.inf, 1, -1), "NaN or infinity"),
+                                       ((1e308, 1e308, -1), "beyond")])
+def test_and_gate_bad_answers_say_what_came_and_what_is_expected(bad, came):
     fb = lesson.check_and_gate(bad)
-    assert fb.status == "error" and "(w1, w2, b)" in fb.message
-
-
-def test_and_gate_not_finite():
-    assert lesson.check_and_gate((np.inf, 1, -1)).status == "wrong"
+    assert fb.status == "wrong" and came in fb.message, fb.message
+    assert "expected three numbers (w1, w2, b)" in fb.message and "and_params = (" in fb.message
 
 
 # --- exercise 3: by hand -----------------------------------------------------------------
@@ -205,5 +217,6 @@ def test_by_hand_percentage_is_named():
 
 
 def test_by_hand_bad_shape():
-    assert lesson.check_by_hand(0.5).status == "error"
-    assert lesson.check_by_hand(("z", "out")).status == "error"
+    for bad in (0.5, ("z", "out"), (0.5, None)):
+        fb = lesson.check_by_hand(bad)
+        assert fb.status == "wrong" and "expected two numbers (z, output)" in fb.message

@@ -66,6 +66,14 @@ def test_controls_drive_the_picture():
     assert "75.0 %" in d.ui["text"].value
 
 
+def test_boundary_data_hands_out_copies():
+    X, y, _ = lesson.boundary_data("AND")
+    X[0] = 99
+    y[0] = 1
+    X2, y2, _ = lesson.boundary_data("AND")
+    assert X2[0].tolist() == [0.0, 0.0] and y2.tolist() == [0, 0, 0, 1]
+
+
 def test_unknown_data_set_is_explained():
     with pytest.raises(ValueError, match="choose one of"):
         lesson.boundary_data("moons")
@@ -101,10 +109,13 @@ def test_point_on_the_line_is_explained():
     assert fb.status == "wrong" and "exactly 0" in fb.message
 
 
-@pytest.mark.parametrize("answer", [(1.0, 1.0), "1, 1, -1.5", (1.0, np.nan, -1.5), [[1, 1, -1.5, 0]]])
-def test_malformed_gate_answers_get_words_not_tracebacks(answer):
+@pytest.mark.parametrize("answer, came", [((1.0, 1.0), "is 2 numbers"), ("1, 1, -1.5", "is text"),
+                                          ((1.0, np.nan, -1.5), "NaN"), ([[1, 1, -1.5, 0]], "is 4 numbers"),
+                                          ((1e308, 1.0, -1.5), "beyond"), (True, "yes/no")])
+def test_malformed_gate_answers_get_words_not_tracebacks(answer, came):
     fb = lesson.check_and_weights(answer)
-    assert fb.status == "wrong" and "three numbers" in fb.message or "NaN" in fb.message
+    assert fb.status == "wrong" and came in fb.message, fb.message
+    assert "expected three numbers (w1, w2, b)" in fb.message
 
 
 # --- exercise 3: the search for the best line -------------------------------------------------
@@ -183,7 +194,7 @@ def test_best_line_count_instead_of_share_is_named():
 
 
 def test_best_line_accuracy_variants():
-    X, xor = lesson._GATE_PAIRS, np.array([0, 1, 1, 0])
+    X, xor, _ = lesson.boundary_data("XOR")
     assert lesson.best_line_accuracy(X, np.array([0, 0, 0, 1]), [1.0, -1.5], biases=[0.0]) == 0.75
     assert lesson.best_line_accuracy(X, np.array([0, 1, 1, 1]), [-1.0, 1.0], strict=False) == 1.0
     assert lesson.best_line_accuracy(X, xor, np.linspace(-2, 2, 9), strict=False) == 0.75

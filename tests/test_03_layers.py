@@ -174,3 +174,15 @@ def test_xor_wrong_hidden_neuron_is_named():
 def test_xor_malformed_answers_get_words(answer):
     fb = lesson.check_xor_network(answer)
     assert fb.status == "wrong" and fb.message
+
+
+@pytest.mark.parametrize("check, fn, words", [
+    (lesson.check_count_params, lambda s: "5", "returned text"),
+    (lesson.check_count_params, lambda s: [2, 1], "expected a whole number"),
+    (lesson.check_dense_forward, lambda x, W, b: [[None] * W.shape[1]] * len(x), "contains None"),
+    (lesson.check_dense_forward, lambda x, W, b: (x @ W + b).tolist() + [None], "different lengths"),
+    (lesson.check_dense_forward, lambda x, W, b: x @ W + b > 0, "yes/no"),
+])
+def test_answers_that_are_not_numbers_say_what_came(check, fn, words):
+    fb = check(fn)
+    assert fb.status == "wrong" and words in fb.message, fb.message

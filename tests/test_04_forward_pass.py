@@ -74,6 +74,16 @@ def test_stepper_shapes_are_reported(stepper):
     assert r["shapes"] == "(1, 2) @ (2, 3) + (3,) → (1, 3)"
 
 
+def test_stepper_steps_through_the_network_it_is_given():
+    model = layers.mlp([2, 4, 3], seed=1)
+    stepper = lesson.ForwardStepper(model)
+    assert stepper.model is model and stepper.sizes == [2, 4, 3]
+    r = stepper.update(step=2, x1=0.5, x2=-1.0)
+    assert np.allclose(r["a"], layers.softmax(model.forward(np.array([[0.5, -1.0]])))[0], atol=1e-3)
+    with pytest.raises(ValueError, match="2 inputs and 3 outputs"):
+        lesson.ForwardStepper(layers.mlp([3, 4, 3]))
+
+
 def test_stepper_widget_controls_redraw():
     ui = drive_every_control(lesson.ForwardStepper())
     assert "step" in ui["text"].value
@@ -131,19 +141,6 @@ def test_softmax_stub_is_not_done():
     assert lesson.check_softmax(stub_softmax).status == "not done"
 
 
-@pytest.mark.parametrize("fn,words", [
-    (naive_softmax, "subtract the max first"),
-    (global_max_softmax, "each row's own max"),
-    (whole_batch_softmax, "each row sums to"),
-    (no_division_softmax, "divide the exponentials by their sum"),
-    (columns_softmax, "each column sums to 1"),
-])
-def test_softmax_typical_mistakes_are_explained(fn, words):
-    fb = lesson.check_softmax(fn)
-    assert fb.status == "wrong"
-    assert words in fb.message
-
-
 def test_softmax_overflow_message_says_overflow():
     fb = lesson.check_softmax(naive_softmax)
     assert "Overflow" in fb.message and "1000" in fb.message
@@ -157,36 +154,31 @@ def test_softmax_missing_keepdims_gets_a_hint():
 
 # --- check_mlp_forward ---
 
-def good_forward(x, params):
+def forward(x, params, bias=True, relu="between"):
+    """The reference forward pass, or one of its typical mistakes (no bias, ReLU everywhere or
+    nowhere)."""
     h = x
     for i, (W, b) in enumerate(params):
-        h = h @ W + b
-        if i < len(params) - 1:
+        h = h @ W + (b if bias else 0)
+        if relu == "everywhere" or (relu == "between" and i < len(params) - 1):
             h = np.maximum(0, h)
     return h
+
+
+def good_forward(x, params):
+    return forward(x, params)
 
 
 def relu_everywhere(x, params):
-    h = x
-    for W, b in params:
-        h = np.maximum(0, h @ W + b)
-    return h
+    return forward(x, params, relu="everywhere")
 
 
 def no_bias(x, params):
-    h = x
-    for i, (W, _b) in enumerate(params):
-        h = h @ W
-        if i < len(params) - 1:
-            h = np.maximum(0, h)
-    return h
+    return forward(x, params, bias=False)
 
 
 def no_relu(x, params):
-    h = x
-    for W, b in params:
-        h = h @ W + b
-    return h
+    return forward(x, params, relu="nowhere")
 
 
 def w_at_x(x, params):
@@ -206,16 +198,22 @@ def test_forward_reference_is_correct():
     assert fb.status == "correct", fb.message
 
 
-@pytest.mark.parametrize("fn,words", [
-    (relu_everywhere, "no ReLU after the last layer"),
-    (no_bias, "biases were left out"),
-    (no_relu, "ReLU between layers is missing"),
-    (first_layer_only, "The shapes should go"),
+@pytest.mark.parametrize("check, fn, words", [
+    (lesson.check_softmax, naive_softmax, "subtract the max first"),
+    (lesson.check_softmax, global_max_softmax, "each row's own max"),
+    (lesson.check_softmax, whole_batch_softmax, "each row sums to"),
+    (lesson.check_softmax, no_division_softmax, "divide the exponentials by their sum"),
+    (lesson.check_softmax, columns_softmax, "each column sums to 1"),
+    (lesson.check_softmax, lambda z: str(z), "returned text"),
+    (lesson.check_mlp_forward, relu_everywhere, "no ReLU after the last layer"),
+    (lesson.check_mlp_forward, no_bias, "biases were left out"),
+    (lesson.check_mlp_forward, no_relu, "ReLU between layers is missing"),
+    (lesson.check_mlp_forward, first_layer_only, "The shapes should go"),
+    (lesson.check_mlp_forward, lambda x, p: np.full((len(x), 2), np.nan), "NaN or infinity"),
 ])
-def test_forward_typical_mistakes_are_explained(fn, words):
-    fb = lesson.check_mlp_forward(fn)
-    assert fb.status == "wrong"
-    assert words in fb.message
+def test_typical_mistakes_are_explained(check, fn, words):
+    fb = check(fn)
+    assert fb.status == "wrong" and words in fb.message, fb.message
 
 
 def test_forward_wrong_order_of_product_gets_a_hint():

@@ -132,6 +132,10 @@ def test_checkers_never_raise_on_junk():
     assert lesson.check_mse(None).status == "error"
     assert lesson.check_cross_entropy(lambda p, t: "x").status == "wrong"
     assert lesson.check_mse(lambda p, y: 1 / 0).status == "error"
+    for fn, words in [(lambda p, y: "0.375", "returned text"), (lambda p, y: True, "yes/no"),
+                      (lambda p, y: np.inf, "NaN or infinity"), (lambda p, y: 1e300, "beyond")]:
+        fb = lesson.check_mse(fn)
+        assert fb.status == "wrong" and words in fb.message and "expected one number" in fb.message
 
 
 # --- the notebook's own solutions pass its own check cells ---

@@ -146,3 +146,14 @@ def _step_as_v(p, g, v, lr, beta):
 def test_momentum_checker_names_mistakes(fn, words):
     fb = lesson.check_momentum_step(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+@pytest.mark.parametrize("check, fn, words", [
+    (lesson.check_sgd_step, lambda p, g, lr: "p - lr * g", "returned text"),
+    (lesson.check_sgd_step, lambda p, g, lr: (p - lr * g)[:2], "shape (2,)"),
+    (lesson.check_momentum_step, lambda p, g, v, lr, beta: (p - lr * (beta * v + g), None), "None"),
+    (lesson.check_momentum_step, lambda p, g, v, lr, beta: (p[:2], beta * v + g), "at step 1"),
+])
+def test_answers_that_are_not_numbers_say_what_came(check, fn, words):
+    fb = check(fn)
+    assert fb.status == "wrong" and words in fb.message, fb.message

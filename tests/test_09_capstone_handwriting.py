@@ -206,6 +206,17 @@ def _predict_ok(model, image):
     return int(p.argmax()), float(p.max())
 
 
+def test_the_pad_and_the_check_read_digits_the_same_way(digit_model):
+    pad = lesson.DigitPad(digit_model)
+    for y in range(40, 210, 10):
+        (pad.pen_down if y == 40 else pad.pen_move)(130, y)
+    pad.pen_up()
+    counts, _ = pad.features()
+    p = lesson.digit_probabilities(digit_model, counts.reshape(8, 8))
+    assert p.shape == (10,) and np.isclose(p.sum(), 1)
+    assert np.array_equal(p, pad.update()["probs"])
+
+
 def test_check_predict_digit_accepts_the_solution():
     assert lesson.check_predict_digit(_predict_ok).status == "correct"
 
@@ -259,4 +270,15 @@ def test_check_confusion_matrix_accepts_the_solution():
 ])
 def test_check_confusion_matrix_explains_mistakes(fn, words):
     fb = lesson.check_confusion_matrix(fn)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+@pytest.mark.parametrize("check, fn, words", [
+    (lesson.check_predict_digit, lambda m, im: ("3", 0.9), "returned text"),
+    (lesson.check_predict_digit, lambda m, im: (3, float("nan")), "NaN"),
+    (lesson.check_confusion_matrix, lambda t, p, c: [["1"] * c] * c, "returned text"),
+    (lesson.check_confusion_matrix, lambda t, p, c: {"counts": 0}, "a dict"),
+])
+def test_answers_that_are_not_numbers_say_what_came(check, fn, words):
+    fb = check(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message

@@ -1,10 +1,15 @@
 """helpers.checks core: Feedback, call, compare, check_function (the part every lesson uses)."""
 
+import warnings
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers.checks import (
     Feedback,
+    as_numbers,
     call,
     check_function,
     compare,
@@ -133,3 +138,130 @@ def test_known_mistake_names_the_matching_mistake_only():
     assert known_mistake(x * 2, candidates, right=x * 2) is None
     assert known_mistake("words", candidates) is None
     assert known_mistake(np.array([1.0]), [(np.array([np.nan]), "nan")]) is None
+
+
+# --- as_numbers: the learner's answer as numbers, or why not --------------------------------
+
+@pytest.mark.parametrize("answer, shape, want", [
+    ((1, 2, -1.5), 3, [1.0, 2.0, -1.5]),
+    (np.array([1.0, 2.0, -1.5]), 3, [1.0, 2.0, -1.5]),
+    ([[1, 2, -1.5]], 3, [1.0, 2.0, -1.5]),               # any nesting of n numbers
+    ([np.int64(1), np.float32(2.0), 3], 3, [1.0, 2.0, 3.0]),
+    ([[1, 2], [3, 4]], (2, 2), [[1.0, 2.0], [3.0, 4.0]]),
+    ([[1, 2], [3, 4]], None, [[1.0, 2.0], [3.0, 4.0]]),
+])
+def test_as_numbers_accepts_numbers_in_the_wanted_shape(answer, shape, want):
+    value, problem = as_numbers(answer, "x", shape)
+    assert problem is None and isinstance(value, np.ndarray) and value.dtype == np.float64
+    assert np.array_equal(value, want)
+
+
+@pytest.mark.parametrize("answer", [0.75, 3, np.float32(0.75), np.array(0.75), np.array([0.75]), [[0.75]]])
+def test_as_numbers_one_number_is_a_float(answer):
+    value, problem = as_numbers(answer, "best_line", (), returned=True)
+    assert problem is None and type(value) is float and np.isclose(value, 0.75 if answer != 3 else 3)
+
+
+def test_as_numbers_returns_a_copy():
+    mine = np.array([1.0, 2.0, 3.0])
+    value, _ = as_numbers(mine, "x", 3)
+    value[0] = 99
+    assert mine[0] == 1.0
+
+
+# each kind of answer that is not numbers yet: what the message must say it got
+BAD = [
+    (None, "is None", "replace None"),
+    ("1, 1, -1.5", "is text: '1, 1, -1.5'", "without quotes"),
+    (["1", "2", "3"], "is text", "without quotes"),
+    ((1.0, "a", 2.0), "is text", "without quotes"),
+    ((1.0, 1.0), "is 2 numbers", "exactly 3"),
+    ([1.0, 2.0, 3.0, 4.0], "is 4 numbers", "exactly 3"),
+    ((1.0, np.nan, 2.0), "NaN or infinity", "finite"),
+    ((np.inf, 1.0, 2.0), "NaN or infinity", "finite"),
+    ((1e308, 1e308, 1.0), "beyond ±1e+12", "ordinary sizes"),
+    ((10 ** 400, 1, 1), "too big for a float", "ordinary sizes"),
+    (True, "yes/no", "True and False are not numbers"),
+    ([True, False, True], "yes/no", "True and False are not numbers"),
+    ((1.0, None, 2.0), "contains None", "fill in every entry"),
+    ((1j, 2.0, 3.0), "complex", "imaginary"),
+    ({"w1": 1.0}, "a dict", "a tuple, a list or a numpy array"),
+    ({1.0, 2.0, 3.0}, "a set", "a tuple, a list or a numpy array"),
+    ([1.0, [2.0, 3.0]], "different lengths", "same length"),
+    (np.datetime64("2020-01-01"), "a datetime64", "a tuple, a list or a numpy array"),
+]
+
+
+@pytest.mark.parametrize("answer, came, fix", BAD)
+def test_as_numbers_says_what_was_expected_what_came_and_the_fix(answer, came, fix):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no numpy warning may reach the learner
+        value, fb = as_numbers(answer, "and_params", 3, "three numbers (w1, w2, b)",
+                               hint="write them as a tuple, e.g. and_params = (1.0, 1.0, -0.5).")
+    assert value is None and fb.status == "wrong"
+    assert fb.message.startswith("`and_params` is "), fb.message
+    assert "expected three numbers (w1, w2, b)" in fb.message
+    assert came in fb.message and fix in fb.message, fb.message
+    assert "Write them as a tuple" in fb.message  # the caller's hint, after the fix
+
+
+def test_as_numbers_stub_none_is_not_done_and_returned_none_asks_for_return():
+    assert as_numbers(None, "and_params", 3, stub=True)[1].status == "not done"
+    fb = as_numbers(None, "neuron", (), returned=True, on=" for x=[1. 2.]")[1]
+    assert fb.status == "wrong" and fb.message.startswith("`neuron` for x=[1. 2.] returned None;")
+    assert "`return" in fb.message
+
+
+def test_as_numbers_wrong_shape_and_one_number():
+    fb = as_numbers(np.zeros((3, 2)), "dense_forward", (2, 3), returned=True)[1]
+    assert "shape (3, 2)" in fb.message and "shape (2, 3)" in fb.message
+    fb = as_numbers([0.5, 0.25], "mse", (), returned=True)[1]
+    assert "returned 2 numbers" in fb.message and "expected one number" in fb.message
+    assert "np.mean" in fb.message
+    fb = as_numbers("0.5", "mse", (), returned=True)[1]
+    assert "returned text" in fb.message and "no quotes" in fb.message
+
+
+def test_as_numbers_options_let_the_caller_explain_infinity_and_big_numbers():
+    value, problem = as_numbers([np.inf, 1.0], "softmax", returned=True, finite=False)
+    assert problem is None and np.isinf(value[0])
+    assert as_numbers([1e20], "x", limit=1e30)[1] is None
+
+
+def test_as_numbers_survives_objects_that_refuse():
+    class Hostile:
+        def __array__(self, *args, **kwargs):
+            raise RuntimeError("no")
+
+        def __repr__(self):
+            raise RuntimeError("no repr either")
+
+    value, fb = as_numbers(Hostile(), "x", 3)
+    assert value is None and fb.status == "wrong" and "Hostile" in fb.message
+
+
+ANYTHING = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.complex_numbers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(max_size=2), inner, max_size=2),
+    max_leaves=8)
+
+
+@given(answer=ANYTHING, shape=st.sampled_from([None, (), 1, 3, (2, 2)]))
+def test_as_numbers_never_raises_or_warns(answer, shape):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value, fb = as_numbers(answer, "x", shape)
+    assert (value is None) != (fb is None)
+    if fb is None:
+        assert np.all(np.isfinite(value)) and np.all(np.abs(value) <= 1e12)
+    else:
+        assert fb.status == "wrong" and "expected" in fb.message
+
+
+def test_compare_and_known_mistake_share_it():
+    fb = compare("1.5", 1.5, "f")
+    assert fb.status == "wrong" and "returned text" in fb.message  # not silently read as 1.5
+    fb = compare(np.array([1e308, -1e308]), np.zeros(2), "f")
+    assert fb.status == "wrong" and "beyond" in fb.message
+    assert known_mistake(np.array([True, False]), [(np.array([1.0, 0.0]), "the mask")]) == "the mask"
+    assert known_mistake([1e308], [(np.array([1.0]), "x")]) is None

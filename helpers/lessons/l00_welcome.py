@@ -6,18 +6,13 @@ Introduced in notebooks/00_welcome. The shared bases live in helpers.widgets (`I
 
 from __future__ import annotations
 
+import functools
+
 import ipywidgets as w
 import numpy as np
 
 from .. import data, layers, plots
-from ..checks import (
-    Feedback,
-    call,
-    correct,
-    fmt,
-    not_done,
-    wrong,
-)
+from ..checks import Feedback, call, correct, fmt, not_done, wrong
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -28,9 +23,19 @@ RULE_FEATURES = {
     "ink in the whole image": (slice(0, 8), slice(0, 8)),
     "ink in the centre": (slice(3, 5), slice(3, 5)),
 }
+HAND_RULE = ("ink on the left, middle rows", 2.0)  # the rule the notebook writes: (region, threshold)
 
 
-def rule_feature(images, feature: str = "ink on the left, middle rows") -> np.ndarray:
+def region_code(feature: str = HAND_RULE[0]) -> str:
+    """A region of RULE_FEATURES as the learner writes it, e.g. ``"image[2:6, 0:3]"``.
+
+    Introduced in notebooks/00_welcome, for the hints of `check_is_eight`.
+    """
+    rows, cols = RULE_FEATURES[feature]
+    return f"image[{rows.start}:{rows.stop}, {cols.start}:{cols.stop}]"
+
+
+def rule_feature(images, feature: str = HAND_RULE[0]) -> np.ndarray:
     """Average ink per pixel (0..16) in one region of each 8×8 image: (N, 8, 8) -> (N,).
 
     Introduced in notebooks/00_welcome, for the hand-written 3-vs-8 rule.
@@ -78,7 +83,7 @@ class HandRuleDemo(Interactive):
     def animated(self) -> list:
         return [self.span, self.h3, self.h8, self.line, self.title]
 
-    def update(self, feature: str = "ink on the left, middle rows", threshold: float = 2.0) -> dict:
+    def update(self, feature: str = HAND_RULE[0], threshold: float = HAND_RULE[1]) -> dict:
         if feature not in self.values:
             raise ValueError(f"HandRuleDemo: feature must be one of {list(self.values)}, got {feature!r}.")
         c3, c8 = self.counts[feature]
@@ -96,7 +101,7 @@ class HandRuleDemo(Interactive):
                 "8s called 3": int(np.sum(~says_eight & self.is_eight))}
 
     def controls(self) -> dict:
-        return {"feature": w.Dropdown(options=list(RULE_FEATURES), value="ink on the left, middle rows",
+        return {"feature": w.Dropdown(options=list(RULE_FEATURES), value=HAND_RULE[0],
                                       description="region", layout=w.Layout(width="300px")),
                 "threshold": slider("threshold t", 1.0, 0.0, 16.0, 0.25)}
 
@@ -145,12 +150,13 @@ class DigitReader(Interactive):
                                      continuous_update=True, layout=w.Layout(width="400px"))}
 
 
-# --- exercise checkers ---
+# --- the lesson's set-up, shared by the notebook and its checkers ---
 
 def threes_and_eights(seed: int = 0):
     """The 3s and 8s of the digits, split 70/30: ((X_train, y_train), (X_test, y_test)).
 
-    X holds 8×8 images (N, 8, 8) with ink 0..16; y is 1 for an 8 and 0 for a 3.
+    X holds 8×8 images (N, 8, 8) with ink 0..16; y is 1 for an 8 and 0 for a 3. The notebook
+    looks at the training part and `check_is_eight` tests a rule on the test part.
     Introduced in notebooks/00_welcome (the hand-written rule against the learned one).
     """
     X, y = data.load_digits()
@@ -159,22 +165,23 @@ def threes_and_eights(seed: int = 0):
     return [(Xp.reshape(-1, 8, 8), yp) for Xp, yp in parts]
 
 
-_THREES_AND_EIGHTS = {}
-
-
+@functools.cache
 def _test_threes_and_eights():
-    if "test" not in _THREES_AND_EIGHTS:
-        _THREES_AND_EIGHTS["test"] = threes_and_eights()[1]
-    return _THREES_AND_EIGHTS["test"]
+    return threes_and_eights()[1]
 
+
+# --- exercise checkers ---
 
 def check_is_eight(fn, target: float = 0.8) -> Feedback:
     """Run the learner's rule `fn(image) -> True for an 8` on the held-out 3s and 8s.
 
-    Correct when it gets at least `target` of them right; the message gives the accuracy.
+    Correct when it gets at least `target` of them right (the notebook says 80 %); the
+    message gives the accuracy, and a rule that falls short hears what the notebook's own
+    rule (HAND_RULE) gets on the same images.
     """
     name = getattr(fn, "__name__", "your rule")
     X, y = _test_threes_and_eights()
+    region, threshold = region_code(), HAND_RULE[1]
     guesses = []
     for image in X:
         got, problem = call(fn, image.copy())
@@ -185,7 +192,8 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
         else:
             return wrong(f"`{name}` returned {fmt(got)} ({type(got).__name__}) for one image; "
                          "it should return True (an 8) or False (a 3).",
-                         "end your rule with something like `return left_ink > 2.0`, which gives True or False.")
+                         f"end your rule with a comparison, like `return {region}.mean() > "
+                         f"{threshold}`, which gives True or False.")
     guesses = np.array(guesses)
     acc = float(np.mean(guesses == (y == 1)))
     n_wrong = int(np.sum(guesses != (y == 1)))
@@ -194,11 +202,13 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
         says = "8" if guesses.all() else "3"
         return wrong(f"`{name}` says {says} for every image. {score} That is what always "
                      "guessing the same answer gives, so the rule does not look at the ink yet.",
-                     "compare an amount of ink (e.g. image[2:6, 0:3].mean()) with a threshold.")
+                     f"compare an amount of ink (e.g. {region}.mean()) with a threshold.")
     if acc < target:
+        lesson_acc = float(np.mean((rule_feature(X) > threshold) == (y == 1)))
         return wrong(f"{score} That is not yet {target:.0%}.",
-                     "look at where an 8 has ink and a 3 has none: the left side of the "
-                     "middle rows, image[2:6, 0:3]. Move the threshold with the slider above first.")
+                     f"look where an 8 has ink and a 3 has none ({HAND_RULE[0]}: {region}). "
+                     f"The notebook's rule, {region}.mean() > {threshold}, gets {lesson_acc:.1%} "
+                     "of these images. Move the threshold with the slider above first.")
     return correct(f"Correct! {score} Keep this number in mind for the learned model below.")
 
 

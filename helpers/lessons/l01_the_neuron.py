@@ -9,16 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import layers, plots
-from ..checks import (
-    Feedback,
-    call,
-    compare,
-    correct,
-    fmt,
-    known_mistake,
-    not_done,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -28,13 +19,21 @@ class NeuronDemo(Interactive):
 
     Left: a bar for each input's contribution w_i·x_i, the bias and their sum z. Right: the
     sigmoid curve with the neuron's point on it and the 0.5 line: above it, the neuron fires.
-    Controls: x1..x3, w1..w3 and b (sliders). Introduced in notebooks/01_the_neuron.
+    Controls: x1..x3, w1..w3 and b (sliders), starting at ``x`` (3,), ``w`` (3,) and ``b``:
+    the notebook passes the neuron it has just built by hand. Introduced in
+    notebooks/01_the_neuron.
     """
 
     ZMAX = 8.0  # the curve is drawn for z in [-ZMAX, ZMAX]; beyond, a triangle at the edge
 
-    def __init__(self):
+    def __init__(self, x=(1.0, 0.5, -1.0), w=(1.0, 2.0, 0.5), b=-1.0):
         import matplotlib
+        x, w = np.asarray(x, dtype=float).ravel(), np.asarray(w, dtype=float).ravel()
+        if x.shape != (3,) or w.shape != (3,):
+            raise ValueError(f"NeuronDemo: expected three inputs and three weights, got x of shape "
+                             f"{x.shape} and w of shape {w.shape}.")
+        self.start = {**{f"x{i}": float(v) for i, v in enumerate(x, 1)},
+                      **{f"w{i}": float(v) for i, v in enumerate(w, 1)}, "b": float(b)}
         signed = matplotlib.colormaps[plots.DIVERGING_CMAP]  # the course's colours for signs
         self.pushes_up, self.pushes_down = signed(0.8), signed(0.2)  # orange, purple
         self.fig, (ax_bar, ax_sig) = plots.figure(7, 3.2, ncols=2)
@@ -59,20 +58,27 @@ class NeuronDemo(Interactive):
         ax_sig.set_xlabel("z = w·x + b")
         ax_sig.set_ylabel("output = sigmoid(z)")
         self.sig_title = ax_sig.set_title("", fontsize=10)
-        self.update()
+        self.update(**self.start)
 
     def animated(self) -> list:
         return [*self.bars, *self.bar_text, self.guide, self.point, self.sig_title]
 
-    def update(self, x1=1.0, x2=0.5, x3=-1.0, w1=1.0, w2=2.0, w3=0.5, b=-1.0) -> dict:
-        x = np.array([x1, x2, x3], dtype=float)
-        wts = np.array([w1, w2, w3], dtype=float)
+    def update(self, **values) -> dict:
+        """Redraw for x1..x3, w1..w3 and b (those not given keep their start values); returns
+        z, the output and whether the neuron fires."""
+        unknown = set(values) - set(self.start)
+        if unknown:
+            raise ValueError(f"NeuronDemo.update: unknown control(s) {sorted(unknown)}; "
+                             f"choose from {list(self.start)}.")
+        now = {**self.start, **values}
+        x = np.array([now["x1"], now["x2"], now["x3"]], dtype=float)
+        wts = np.array([now["w1"], now["w2"], now["w3"]], dtype=float)
+        b = float(now["b"])
         parts = wts * x
         z = float(parts.sum() + b)
         out = float(layers.sigmoid(z))
         fires = out > 0.5
-        values = [*parts, b, z]
-        for bar, txt, v in zip(self.bars, self.bar_text, values):
+        for bar, txt, v in zip(self.bars, self.bar_text, [*parts, b, z]):
             bar.set_width(v)
             bar.set_color(self.pushes_up if v > 0 else self.pushes_down)
             txt.set_text(f"{v:+.2f}")  # on the side away from the bar, so it is never cut off
@@ -89,9 +95,8 @@ class NeuronDemo(Interactive):
         return {"z": f"{z:.2f}", "output": f"{out:.3f}", "fires": "yes" if fires else "no"}
 
     def controls(self) -> dict:
-        defaults = {"x1": 1.0, "x2": 0.5, "x3": -1.0, "w1": 1.0, "w2": 2.0, "w3": 0.5, "b": -1.0}
         return {k: slider(k, v, -2.0 if k[0] == "x" else -3.0, 2.0 if k[0] == "x" else 3.0, 0.1)
-                for k, v in defaults.items()}
+                for k, v in self.start.items()}
 
 
 # --- exercise checkers ---
@@ -146,12 +151,12 @@ def check_neuron(fn) -> Feedback:
         got, problem = call(fn, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
         if problem is not None:
             return problem
-        try:
-            g = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            g = None
-        if g is not None and g.size == 1:
-            got = g.reshape(())  # a one-element array is as good as a number
+        got, problem = as_numbers(got, name, what="one number, the neuron's output", returned=True,
+                                  on=f" for x={fmt(args[0])}, w={fmt(args[1])}, b={fmt(args[2])}")
+        if problem is not None:
+            return problem
+        if got.size == 1:
+            got = got.reshape(())  # a one-element array is as good as a number
         if compare(got, _neuron_reference(*args), name, args) is None:
             continue
         found = known_mistake(got, ((value, (what, fix)) for what, value, fix in _neuron_mistakes(*args)),
@@ -169,15 +174,11 @@ def check_neuron(fn) -> Feedback:
 
 def check_and_gate(params) -> Feedback:
     """`params` = (w1, w2, b): the neuron must fire (output > 0.5) only when both inputs are 1."""
-    if params is None:
-        return not_done("and_params")
-    try:
-        w1, w2, b = (float(p) for p in params)
-    except (TypeError, ValueError):
-        return Feedback("error", f"Expected three numbers (w1, w2, b), got {fmt(params)}. "
-                                 "Write them as a tuple, e.g. and_params = (1.0, 1.0, -0.5).")
-    if not all(np.isfinite([w1, w2, b])):
-        return wrong(f"Got {fmt(params)}: use ordinary finite numbers.")
+    params, problem = as_numbers(params, "and_params", 3, "three numbers (w1, w2, b)", stub=True,
+                                 hint="write them as a tuple, e.g. and_params = (1.0, 1.0, -0.5).")
+    if problem is not None:
+        return problem
+    w1, w2, b = params
     rows, bad = [], []
     for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
         out = float(_neuron_reference([x1, x2], [w1, w2], b))
@@ -205,24 +206,24 @@ BY_HAND = {"x": (2.0, 1.0), "w": (0.5, -1.5), "b": 1.0}
 
 def check_by_hand(answer) -> Feedback:
     """`answer` = (z, output) for the numbers in BY_HAND, worked out by hand (2 decimals are enough)."""
-    if answer is None:
-        return not_done("by_hand")
-    try:
-        z, out = (float(a) for a in answer)
-    except (TypeError, ValueError):
-        return Feedback("error", f"Expected two numbers (z, output), got {fmt(answer)}. "
-                                 "Write them as a tuple, e.g. by_hand = (0.1, 0.52).")
+    answer, problem = as_numbers(answer, "by_hand", 2, "two numbers (z, output)", stub=True,
+                                 hint="write them as a tuple, e.g. by_hand = (0.1, 0.52).")
+    if problem is not None:
+        return problem
+    z, out = answer
     x, w, b = np.array(BY_HAND["x"]), np.array(BY_HAND["w"]), BY_HAND["b"]
     z_true = float(np.dot(w, x) + b)
     out_true = float(layers.sigmoid(z_true))
+    products = [f"{wi:g} × {xi:g}" if wi >= 0 else f"({wi:g}) × {xi:g}" for wi, xi in zip(w, x)]
     if not np.isclose(z, z_true, atol=0.01):
         if np.isclose(z, z_true - b, atol=0.01):
-            return wrong(f"z = {z:g} is the weighted sum without the bias.", "add b = 1 to it.")
+            return wrong(f"z = {z:g} is the weighted sum without the bias.", f"add b = {b:g} to it.")
         if np.isclose(z, float(np.sum(x)) + b, atol=0.01):
             return wrong(f"z = {z:g} adds the inputs but forgets their weights.",
-                         "multiply each input by its weight first: 0.5 × 2 and -1.5 × 1.")
+                         f"multiply each input by its weight first: {' and '.join(products)}.")
         return wrong(f"z = {z:g} is not right yet.",
-                     "z = w1·x1 + w2·x2 + b = 0.5 × 2 + (-1.5) × 1 + 1; mind the minus sign.")
+                     f"z = w1·x1 + w2·x2 + b = {' + '.join(products)} {'+' if b >= 0 else '-'} "
+                     f"{abs(b):g}; mind the signs.")
     if np.isclose(out, 1.0 if z_true > 0 else 0.0, atol=1e-9):
         return wrong(f"z is right, but output {out:g} is what the step gives.",
                      "the output is sigmoid(z) = 1 / (1 + e^(-z)), a number between 0 and 1.")
@@ -230,9 +231,10 @@ def check_by_hand(answer) -> Feedback:
         return wrong(f"z = {z:g} is right; output {out:g} looks like a percentage.",
                      "the sigmoid gives a number between 0 and 1: write it as a fraction, not in %.")
     if not np.isclose(out, out_true, atol=0.01):
-        hint = "sigmoid(z) = 1 / (1 + e^(-z)); e^(-0.5) is about 0.607."
+        hint = f"sigmoid(z) = 1 / (1 + e^(-z)); e^({-z_true:g}) is about {np.exp(-z_true):.3f}."
         if np.isclose(out, float(layers.sigmoid(-z_true)), atol=0.01):
             hint = "you computed sigmoid(-z): 1 / (1 + e^(-z)) has e to the power MINUS z. " + hint
         return wrong(f"z = {z:g} is right; output {out:g} is not yet.", hint)
+    verdict = "above 0.5, so this neuron fires" if out_true > 0.5 else "not above 0.5, so it stays quiet"
     return correct(f"Correct! z = {z_true:g} and output = sigmoid({z_true:g}) = {out_true:.3f}: "
-                   "above 0.5, so this neuron fires, but not by much.")
+                   f"{verdict}{', but not by much' if abs(out_true - 0.5) < 0.2 else ''}.")

@@ -10,14 +10,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import data, layers, plots
-from ..checks import (
-    Feedback,
-    call,
-    correct,
-    fmt,
-    not_done,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -42,7 +35,7 @@ def boundary_data(name: str):
         X, y = data.make_blobs(100, noise=0.8, seed=1)
         return X + 3.0, y, (-2.0, 8.0)
     if name in GATES:
-        return GATE_X, GATES[name], (-0.5, 1.5)
+        return GATE_X.copy(), GATES[name].copy(), (-0.5, 1.5)
     raise ValueError(f"boundary_data: unknown data set {name!r}; choose one of "
                      f"{['blobs', 'far from origin', *GATES]}.")
 
@@ -173,33 +166,15 @@ class NeuronBoundary(Interactive):
 
 # --- exercise checkers ---
 
-_GATE_PAIRS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-_GATE_TRUTH = {"AND": np.array([0, 0, 0, 1]), "OR": np.array([0, 1, 1, 1]),
-               "XOR": np.array([0, 1, 1, 0])}
-
-
-def _three_numbers(answer, name):
-    """(w1, w2, b) as floats, or a Feedback saying what is wrong with the answer."""
-    if answer is None:
-        return None, not_done(name)
-    try:
-        vals = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        return None, wrong(f"`{name}` should be three numbers (w1, w2, b), got {fmt(answer)}.")
-    if vals.size != 3:
-        return None, wrong(f"`{name}` should be three numbers (w1, w2, b), got {vals.size}: {fmt(vals)}.")
-    if not np.all(np.isfinite(vals)):
-        return None, wrong(f"`{name}` contains NaN or infinity: {fmt(vals)}. Use ordinary numbers.")
-    return vals, None
-
-
 def _check_gate(answer, gate: str, name: str) -> Feedback:
-    vals, problem = _three_numbers(answer, name)
+    vals, problem = as_numbers(answer, name, 3, "three numbers (w1, w2, b)", stub=True,
+                               hint=f"write them as a tuple, e.g. {name} = (1.0, 2.0, -3.0).")
     if problem is not None:
         return problem
     w1, w2, b = vals
     lines = []
-    for (x1, x2), want in zip(_GATE_PAIRS, _GATE_TRUTH[gate]):
+    X, y, _ = boundary_data(gate)
+    for (x1, x2), want in zip(X, y):
         z = w1 * x1 + w2 * x2 + b
         got = int(z > 0)
         if got != want:
@@ -245,22 +220,22 @@ def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
 
 
 def check_best_line(best_line) -> Feedback:
-    """The XOR exercise: a grid search over (w1, w2, b) whose best accuracy on XOR is 75 %."""
+    """The XOR exercise: a grid search over (w1, w2, b), whose best accuracy on XOR is 75 %
+    (the check computes it with `best_line_accuracy`)."""
     name = getattr(best_line, "__name__", "best_line")
     grid = np.linspace(-2, 2, 9)
     cases = [("XOR", grid), ("AND", grid), ("XOR", np.array([0.0])), ("OR", np.array([-1.0, 1.0]))]
     for gate, values in cases:
-        y = _GATE_TRUTH[gate]
-        got, problem = call(best_line, _GATE_PAIRS.copy(), y.copy(), values.copy())
+        X, y, _ = boundary_data(gate)
+        got, problem = call(best_line, X.copy(), y.copy(), values.copy())
         if problem is not None:
             return problem
-        expected = best_line_accuracy(_GATE_PAIRS, y, values)
-        try:
-            g = float(got)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned {type(got).__name__} {fmt(got)}; expected one number, "
-                         "the best accuracy as a fraction between 0 and 1.")
+        expected = best_line_accuracy(X, y, values)
         on = f"on the {gate} points with values = {fmt(values)}"
+        g, problem = as_numbers(got, name, (), "one number, the best accuracy as a fraction "
+                                "between 0 and 1", returned=True, on=" " + on)
+        if problem is not None:
+            return problem
         if np.isclose(g, 100 * expected):
             return wrong(f"`{name}` {on} returned {g:g}: that looks like a percentage. "
                          f"Return a fraction between 0 and 1 (here {expected:g}).")
@@ -269,12 +244,12 @@ def check_best_line(best_line) -> Feedback:
                          f"Return the share instead, a fraction between 0 and 1 (here {expected:g}).",
                          "np.mean(pred == y) gives the share; np.sum(pred == y) gives the count.")
         if not np.isclose(g, expected) and np.isclose(
-                g, best_line_accuracy(_GATE_PAIRS, y, values, strict=False)):
+                g, best_line_accuracy(X, y, values, strict=False)):
             return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}. It looks like you "
                          "predict 1 where z >= 0.",
                          "a point exactly on the line (z = 0) counts as class 0: predict 1 only where z > 0.")
         if not np.isclose(g, expected) and np.isclose(
-                g, best_line_accuracy(_GATE_PAIRS, y, values, biases=[0.0])):
+                g, best_line_accuracy(X, y, values, biases=[0.0])):
             return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}: that is the best "
                          "line through the origin. Did you leave out the bias?",
                          "add a third loop, `for b in values:`, and use z = w1·x1 + w2·x2 + b.")
@@ -283,5 +258,7 @@ def check_best_line(best_line) -> Feedback:
                     "w2, one for b). For each, predict 1 where w1·x1 + w2·x2 + b > 0, compare with y, "
                     "and keep the highest share of matches.")
             return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}.", hint)
-    return correct(f"Correct! Your search finds 100 % for AND but only 75 % for XOR: of the "
-                   f"{grid.size ** 3} lines it tries, none gets all four XOR points right.")
+    best = {gate: best_line_accuracy(*boundary_data(gate)[:2], grid) for gate in ("AND", "XOR")}
+    return correct(f"Correct! Your search finds {100 * best['AND']:.0f} % for AND but only "
+                   f"{100 * best['XOR']:.0f} % for XOR: of the {grid.size ** 3} lines it tries, "
+                   "none gets all four XOR points right.")

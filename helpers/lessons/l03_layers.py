@@ -10,16 +10,9 @@ import ipywidgets as w
 import numpy as np
 
 from .. import layers, plots
-from ..checks import (
-    Feedback,
-    call,
-    compare,
-    correct,
-    fmt,
-    not_done,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, compare, correct, fmt, not_done, wrong
 from ..widgets import Interactive
+from .l02_weights_and_biases import boundary_data  # the four input pairs and XOR's labels
 
 # --- interactives ---
 
@@ -181,10 +174,10 @@ def check_dense_forward(dense_forward) -> Feedback:
                                    f"\nIt was called with {shapes}. (N, D) @ (D, H) needs no transpose.")
             return problem
         expected = x @ W + b
-        try:
-            g = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned {type(got).__name__}; expected an array of shape {expected.shape}.")
+        g, problem = as_numbers(got, name, what=f"an array of shape {expected.shape}", returned=True,
+                                on=f" for {shapes}")
+        if problem is not None:
+            return problem
         if g.shape == expected.shape and np.allclose(g, x @ W) and not np.allclose(g, expected):
             return wrong(f"For {shapes}, your output equals x @ W: the bias b is missing.",
                          "Add b at the end: numpy adds the (H,) vector to every row of the (N, H) result.")
@@ -211,10 +204,9 @@ def check_count_params(count_params) -> Feedback:
             return problem
         expected = layers.mlp(sizes).n_params()
         weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
-        try:
-            g = float(got)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}({sizes})` returned {type(got).__name__} {fmt(got)}; expected a whole number.")
+        g, problem = as_numbers(got, f"{name}({sizes})", (), "a whole number", returned=True)
+        if problem is not None:
+            return problem
         if g == expected:
             continue
         if g == weights:
@@ -230,15 +222,14 @@ def check_count_params(count_params) -> Feedback:
     return correct("Correct! Your count matches Sequential.n_params() on all 5 networks.")
 
 
-_XOR_PAIRS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-
-
 def xor_net_outputs(W1, b1, W2, b2):
-    """Hidden (4, 2) and output (4,) of a 2-2-1 step network on the four input pairs.
+    """Hidden (4, 2) and output (4,) of a 2-2-1 step network on the four input pairs of
+    lesson 02's gates (`boundary_data`), in the order (0, 0), (0, 1), (1, 0), (1, 1).
 
     Every neuron fires (1) when its z > 0, else 0. Introduced in notebooks/03_layers.
     """
-    hidden = (_XOR_PAIRS @ W1 + b1 > 0).astype(float)
+    pairs = boundary_data("XOR")[0]
+    hidden = (pairs @ W1 + b1 > 0).astype(float)
     out = (hidden @ W2 + b2 > 0).astype(int).reshape(4)
     return hidden, out
 
@@ -248,27 +239,23 @@ def check_xor_network(xor_weights) -> Feedback:
     if xor_weights is None:
         return not_done("xor_weights")
     if not isinstance(xor_weights, (tuple, list)) or len(xor_weights) != 4:
-        return wrong("`xor_weights` should be four things: (W1, b1, W2, b2).")
+        return wrong(f"`xor_weights` is {fmt(xor_weights)}; expected four things: (W1, b1, W2, b2).")
     want = {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)}
     arrays = {}
     for (key, shape), value in zip(want.items(), xor_weights):
-        try:
-            a = np.asarray(value, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(f"{key} should be numbers of shape {shape}, got {fmt(value)}.")
-        if a.size != int(np.prod(shape)):
-            return wrong(f"{key} should have shape {shape} ({int(np.prod(shape))} numbers), got shape {a.shape}.",
-                         "W1 has one column per hidden neuron: W1[:, 0] are the weights of hidden neuron 1.")
-        if not np.all(np.isfinite(a)):
-            return wrong(f"{key} contains NaN or infinity: {fmt(a)}.")
+        n = int(np.prod(shape))
+        a, problem = as_numbers(value, key, n, f"{n} numbers, shape {shape}", hint=(
+            "W1 has one column per hidden neuron: W1[:, 0] are the weights of hidden neuron 1."))
+        if problem is not None:
+            return problem
         arrays[key] = a.reshape(shape)
     hidden, out = xor_net_outputs(arrays["W1"], arrays["b1"], arrays["W2"], arrays["b2"])
-    truth = np.array([0, 1, 1, 0])
+    pairs, truth, _ = boundary_data("XOR")
     if np.array_equal(out, truth):
         return correct("Correct! Your 2-2-1 network computes XOR on all four input pairs: two lines "
                        "in the hidden layer, combined by the output neuron.")
     rows = []
-    for (x1, x2), h, o, t in zip(_XOR_PAIRS, hidden, out, truth):
+    for (x1, x2), h, o, t in zip(pairs, hidden, out, truth):
         mark = "" if o == t else "   <- wrong"
         rows.append(f"({x1:.0f}, {x2:.0f}): hidden = ({h[0]:.0f}, {h[1]:.0f}), output = {o}, XOR = {t}{mark}")
     h_or = np.array_equal(hidden[:, 0], [0, 1, 1, 1])

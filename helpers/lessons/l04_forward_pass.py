@@ -10,13 +10,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import layers, plots
-from ..checks import (
-    Feedback,
-    call,
-    correct,
-    fmt,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -24,9 +18,10 @@ from ..widgets import Interactive, slider
 class ForwardStepper(Interactive):
     """Step one example through a small network, layer by layer (notebooks/04_forward_pass).
 
-    The network is ``layers.mlp([2, 3, 3, 3], seed=seed)``: two inputs, two hidden ReLU
-    layers of 3 units, and 3 output scores that softmax turns into probabilities for
-    "cat", "dog" and "bird". Left: the diagram, circles coloured and labelled by their
+    ``model`` is a ``layers.Sequential`` of Dense layers with ReLU between them, 2 inputs and
+    3 output scores; softmax turns the scores into probabilities for "cat", "dog" and "bird".
+    The notebook passes the network it has built, ``layers.mlp([2, 3, 3, 3], seed=9)`` (also
+    the default): two hidden ReLU layers of 3 units. Left: the diagram, circles coloured and labelled by their
     values up to the current step (purple below zero, orange above, white and empty: not
     computed yet), lines coloured by their weights' signs. Right: the current layer's
     numbers, before (z) and after (a) its activation, with the shapes of the matrix product.
@@ -34,10 +29,13 @@ class ForwardStepper(Interactive):
 
     CLASSES = ("cat", "dog", "bird")
 
-    def __init__(self, seed: int = 9):
-        self.model = layers.mlp([2, 3, 3, 3], seed=seed)
+    def __init__(self, model=None):
+        self.model = layers.mlp([2, 3, 3, 3], seed=9) if model is None else model
         self.dense = [m for m in self.model.layers if isinstance(m, layers.Dense)]
-        self.sizes = [2, 3, 3, 3]
+        self.sizes = [self.dense[0].params["W"].shape[0], *(d.params["W"].shape[1] for d in self.dense)]
+        if self.sizes[0] != 2 or self.sizes[-1] != len(self.CLASSES):
+            raise ValueError(f"ForwardStepper: expected a network with 2 inputs and {len(self.CLASSES)} "
+                             f"outputs, got layer sizes {self.sizes}.")
         self.fig, (ax_net, ax_txt) = plots.figure(8.4, 3.4, ncols=2, width_ratios=[1.25, 1])
         self.net = plots.draw_network(ax_net, self.sizes, [d.params["W"] for d in self.dense],
                                       layer_names=["input", "hidden 1", "hidden 2", "output"])
@@ -158,11 +156,10 @@ def check_softmax(fn) -> Feedback:
                                     "e.sum(axis=-1, keepdims=True), so the division lines up row by row.")
             return problem
         want = layers.softmax(z)
-        try:
-            g = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned {type(got).__name__}, expected an array of probabilities "
-                         f"like {fmt(want)}.")
+        g, problem = as_numbers(got, name, what=f"an array of probabilities like {fmt(want)}",
+                                returned=True, on=f" on {label}", finite=False)
+        if problem is not None:
+            return problem
         if g.shape != want.shape:
             return wrong(f"On {label} {fmt(z)}, `{name}` returned shape {g.shape}, expected {want.shape} "
                          "(one probability per score).",
@@ -225,16 +222,14 @@ def check_mlp_forward(fn) -> Feedback:
                                     "the product is x @ W (not W @ x).")
             return problem
         on = f"for a network {sizes} and x of shape {x.shape}"
-        try:
-            g = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned {type(got).__name__} {on}; expected an array of shape {want.shape}.")
+        g, problem = as_numbers(got, name, what=f"an array of shape {want.shape}", returned=True,
+                                on=" " + on)
+        if problem is not None:
+            return problem
         if g.shape != want.shape:
             return wrong(f"`{name}` returned shape {g.shape} {on}, expected {want.shape}. "
                          f"The shapes should go {shapes}.",
                          "loop over every (W, b) pair, feeding each layer's output into the next.")
-        if not np.all(np.isfinite(g)):
-            return wrong(f"`{name}` returned nan or infinity {on}.")
         if np.allclose(g, want, atol=1e-6):
             continue
         if np.allclose(g, np.maximum(want, 0), atol=1e-6):

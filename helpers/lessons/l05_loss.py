@@ -9,14 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import plots
-from ..checks import (
-    Feedback,
-    call,
-    correct,
-    fmt,
-    known_mistake,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, correct, fmt, known_mistake, wrong
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -125,17 +118,6 @@ def _loss05_mistake(got, wrongs, args):
     return known_mistake(got, ((value(fn), message) for fn, message in wrongs), atol=1e-6)
 
 
-def _loss05_scalar(got, name, want, on):
-    """Check that `got` is one number; a Feedback when it is not."""
-    g = np.asarray(got, dtype=float) if not isinstance(got, (str, bytes)) else None
-    if g is None or g.dtype == object:
-        return wrong(f"`{name}`{on} returned {type(got).__name__}, expected one number like {want:.4f}.")
-    if g.size != 1:
-        return wrong(f"`{name}`{on} returned an array of shape {g.shape}, expected one number "
-                     f"({want:.4f}).", "average everything down to a single number with np.mean.")
-    return None
-
-
 def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
     """Run a loss exercise on every case: None when all match, else the first Feedback.
 
@@ -148,10 +130,9 @@ def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
             return problem
         want = reference(*args)
         on = " for " + ", ".join(f"{n}={fmt(a)}" for n, a in zip(arg_names, args))
-        problem = _loss05_scalar(got, name, want, on)
+        g, problem = as_numbers(got, name, (), f"one number like {want:.4f}", returned=True, on=on)
         if problem is not None:
             return problem
-        g = float(np.asarray(got, dtype=float).ravel()[0])
         if np.isclose(g, want, atol=1e-8, rtol=1e-8):
             continue
         hint = _loss05_mistake(g, wrongs, args)

@@ -10,15 +10,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import optim, plots
-from ..checks import (
-    Feedback,
-    call,
-    compare,
-    correct,
-    fmt,
-    known_mistake,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
 from ..plots import freeze_layout
 from ..widgets import Interactive, slider
 
@@ -128,16 +120,19 @@ class OptimizerRace(Interactive):
 # --- exercise checkers ---
 
 def _opt_case():
+    """Start parameters (3,), four gradients (3,), lr and beta for the two step exercises."""
     rng = np.random.default_rng(7)
-    return rng.standard_normal(3), [rng.standard_normal(3) for _ in range(4)]
+    return rng.standard_normal(3), [rng.standard_normal(3) for _ in range(4)], 0.1, 0.9
 
 
 def check_sgd_step(fn) -> Feedback:
     """Check `sgd_step(p, grad, lr) -> new p` against helpers.optim.SGD (notebooks/07_optimizers)."""
-    p0, grads = _opt_case()
-    lr = 0.1
+    p0, grads, lr, _ = _opt_case()
     g = grads[0]
     got, problem = call(fn, p0.copy(), g.copy(), lr)
+    if problem is None:
+        got, problem = as_numbers(got, "sgd_step", p0.shape, returned=True,
+                                  hint="return the new parameters, an array like p.")
     if problem is not None:
         return problem
     p = p0.copy()
@@ -158,11 +153,10 @@ def check_sgd_step(fn) -> Feedback:
 def check_momentum_step(fn) -> Feedback:
     """Check `momentum_step(p, grad, v, lr, beta) -> (p, v)` over four steps against
     helpers.optim.SGD(momentum=beta), i.e. PyTorch's v = βv + g; p -= lr·v."""
-    p0, grads = _opt_case()
-    lr, beta = 0.1, 0.9
+    p0, grads, lr, beta = _opt_case()
     ref = p0.copy()
     opt = optim.SGD({"p": ref}, lr=lr, momentum=beta)
-    p, v, ref_v = p0.copy(), np.zeros(3), np.zeros(3)
+    p, v, ref_v = p0.copy(), np.zeros_like(p0), np.zeros_like(p0)
     hint = "First v = beta * v + grad, then p = p - lr * v (with the new v); return p, v."
     for step, g in enumerate(grads, start=1):
         old_p, old_v = p.copy(), v.copy()
@@ -170,15 +164,21 @@ def check_momentum_step(fn) -> Feedback:
         if problem is not None:
             return problem
         if not isinstance(got, (tuple, list)) or len(got) != 2:
-            return wrong(f"`momentum_step` should return two arrays (p, v), got {fmt(got)}.",
-                         "End with `return p, v`.")
+            return wrong(f"`momentum_step` returned {fmt(got)}; expected two arrays (p, v).",
+                         "end with `return p, v`.")
         opt.step({"p": g})
         ref_v = beta * ref_v + g
-        new_p, new_v = got
+        new_p, problem = as_numbers(got[0], "momentum_step", ref.shape, f"the new p first, an array "
+                                    f"of shape {ref.shape}", returned=True, on=f" at step {step}",
+                                    hint="end with `return p, v`.")
+        if problem is None:
+            new_v, problem = as_numbers(got[1], "momentum_step", ref.shape, f"the new v second, "
+                                        f"an array of shape {ref.shape}", returned=True,
+                                        on=f" at step {step}", hint="end with `return p, v`.")
+        if problem is not None:
+            return problem
         at = f"At step {step}: "
-        if (np.shape(new_p) == np.shape(new_v) == ref.shape
-                and np.allclose(np.asarray(new_p, dtype=float), ref_v)
-                and np.allclose(np.asarray(new_v, dtype=float), ref) and not np.allclose(ref, ref_v)):
+        if np.allclose(new_p, ref_v) and np.allclose(new_v, ref) and not np.allclose(ref, ref_v):
             return wrong(at + "you returned (v, p): the two are swapped.",
                          "return the parameters first, then the velocity: `return p, v`.")
         known = known_mistake(new_p, right=ref, candidates=[
@@ -205,5 +205,6 @@ def check_momentum_step(fn) -> Feedback:
         problem = compare(new_v, ref_v, "the new v", (), hint)
         if problem is not None:
             return Feedback("wrong", at + problem.message)
-        p, v = np.asarray(new_p, dtype=float), np.asarray(new_v, dtype=float)
-    return correct("Correct! Four momentum steps match helpers.optim.SGD(momentum=0.9) exactly.")
+        p, v = new_p, new_v
+    return correct(f"Correct! {len(grads)} momentum steps match helpers.optim.SGD(momentum={beta}) "
+                   "exactly.")

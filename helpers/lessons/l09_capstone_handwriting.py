@@ -10,17 +10,23 @@ import ipywidgets as w
 import numpy as np
 
 from .. import data, layers, plots, train
-from ..checks import (
-    Feedback,
-    call,
-    correct,
-    fmt,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
 from ..plots import freeze_layout
 from ..widgets import Interactive, View
 
 # --- interactives ---
+
+def digit_probabilities(model, image, scale: float = 16.0) -> np.ndarray:
+    """What a digits network reads from one image: its 10 probabilities, shape (10,).
+
+    ``image`` holds 64 ink counts 0..16 (shape (64,) or (8, 8)); it is divided by ``scale``
+    (the network was trained on X / 16) and passed through ``model`` and softmax. The drawing
+    pad and the check of ``predict_digit`` both read digits this way.
+    Introduced in notebooks/09_capstone_handwriting.
+    """
+    with np.errstate(all="ignore"):
+        return layers.softmax(model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale))[0]
+
 
 class DigitPad(Interactive):
     """Draw a digit with the mouse; watch what the network sees and how sure it is.
@@ -112,8 +118,7 @@ class DigitPad(Interactive):
                 bar.set_color(plots.PALETTE["sky"])
             self.title.set_text("Draw a digit on the pad")
             return {"message": "draw a digit"}
-        with np.errstate(all="ignore"):
-            p = layers.softmax(self.model.forward(counts[None, :] / 16))[0]
+        p = digit_probabilities(self.model, counts)
         guess = int(p.argmax())
         self.bitmap_im.set_data(bitmap)
         self.digit_im.set_data(counts.reshape(8, 8))
@@ -213,8 +218,9 @@ def _digits_case():
 
 
 def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
-    scores = model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale)[0]
-    p = layers.softmax(scores) if soft else scores
+    """(digit, probability) as `predict_digit` should give; soft=False: the biggest raw score."""
+    p = (digit_probabilities(model, image, scale) if soft
+         else model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale)[0])
     return int(np.argmax(p)), float(np.max(p))
 
 
@@ -228,25 +234,20 @@ def check_predict_digit(fn) -> Feedback:
             return problem
         want_d, want_p = _predict_reference(model, image)
         on = f"for test image {k + 1} (the right answer is digit {want_d} with probability {want_p:.4f})"
-        arr = np.asarray(got, dtype=object)
         if isinstance(got, np.ndarray) and got.size == 10:
             return wrong(f"`{name}` returned all ten numbers {on}.",
                          "pick the biggest: digit = int(np.argmax(p)), probability = float(p[digit]); "
                          "return digit, probability.")
-        if not isinstance(got, (tuple, list)) or arr.shape != (2,):
-            return wrong(f"`{name}` returned {fmt(got)} {on}; expected a pair (digit, probability).",
-                         "end with `return digit, probability`.")
-        d, p = got
-        try:
-            d_f, p_f = float(d), float(p)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}; expected two numbers.",
-                         "return int(np.argmax(p)) and float(p.max()).")
+        pair, problem = as_numbers(got, name, 2, "a pair (digit, probability)", returned=True,
+                                   on=" " + on, hint="end with `return digit, probability`.")
+        if problem is not None:
+            return problem
+        d_f, p_f = pair
         if 0 <= d_f <= 1 and p_f == int(p_f) and p_f != want_p and int(p_f) == want_d:
-            return wrong(f"`{name}` returned ({fmt(d)}, {fmt(p)}) {on}: the two are swapped.",
+            return wrong(f"`{name}` returned ({fmt(d_f)}, {fmt(p_f)}) {on}: the two are swapped.",
                          "return the digit first, then the probability.")
         if d_f != int(d_f) or not 0 <= d_f <= 9:
-            return wrong(f"`{name}` returned {fmt(d)} as the digit {on}; a digit is a whole "
+            return wrong(f"`{name}` returned {fmt(d_f)} as the digit {on}; a digit is a whole "
                          "number 0..9.", "the digit is the position of the biggest probability: "
                          "int(np.argmax(p)).")
         if _same_answer((want_d, want_p), d_f, p_f):
@@ -294,10 +295,10 @@ def check_confusion_matrix(fn) -> Feedback:
             return problem
         want = train.confusion_matrix(t, p, c)
         on = f"y_true={fmt(t)}, y_pred={fmt(p)}, n_classes={c}"
-        try:
-            g = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(f"`{name}` returned {type(got).__name__} for {on}; expected a {c}×{c} array of counts.")
+        g, problem = as_numbers(got, name, what=f"a {c}×{c} array of counts", returned=True,
+                                on=f" for {on}")
+        if problem is not None:
+            return problem
         if g.shape != want.shape:
             hint = ("make it np.zeros((n_classes, n_classes)): a class can be missing from the "
                     "labels, so the largest label does not tell the size." if g.ndim == 2 else
