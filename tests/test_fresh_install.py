@@ -1,9 +1,9 @@
 """A Binder-equivalent fresh install: a new venv built from binder/ only, then every notebook
 executed with that venv's kernel, in notebooks/, with no errors and no warnings.
 
-Binder (repo2docker) runs `pip install -r binder/requirements.txt` in the repository after
-copying it whole (binder/requirements.txt includes ../requirements.txt); this does the same
-in a temporary venv with this test's Python. pip's cache is used, so a re-run is quick.
+Binder (repo2docker) runs `pip install -r binder/requirements.txt` (the complete lock of
+requirements.txt) in the repository; this does the same in a temporary venv with this test's
+Python (Binder's, 3.11, in CI). pip's cache is used, so a re-run is quick.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ PROJECT = PYPROJECT["project"]
 NOTEBOOK = ROOT / "notebooks" / "00_welcome.ipynb"
 DATA_DIR = ROOT / "helpers" / "data"
 # what a copy of the checkout leaves out: local environments, caches and build output
-NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", ".venv-*", "build", "dist", "*.egg-info", "__pycache__",
                                     ".pytest_cache", ".ruff_cache", ".hypothesis",
                                     ".ipynb_checkpoints", "_work", "screenshots")
 
