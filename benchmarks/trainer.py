@@ -5,8 +5,10 @@ The capstone network (64 → 64 → 10, ReLU, softmax cross-entropy, Adam lr=1e-
 ``stratified_split(seed=0)``) three ways, on exactly the same work:
 
 - ``helpers``: ``mlp`` + ``SoftmaxCrossEntropy`` + ``Adam``, with ``train.batches`` and
-  ``train.train_step`` (the course's own loop); also ``train.fit`` (which adds one pass
-  over the training set per epoch to record the loss and accuracy);
+  ``train.train_step`` (the course's own loop), every teaching check included: each
+  ``train_step`` checks its batch once where it comes in (``validate.boundary``) and the
+  labels in the loss; also ``train.fit`` (which checks the data once per call and adds one
+  pass over the training set per epoch to record the loss and accuracy);
 - ``bare numpy``: the same maths written by hand, everything inlined, Adam in place;
 - ``PyTorch``: ``nn.Sequential(Linear, ReLU, Linear)``, ``CrossEntropyLoss``,
   ``optim.Adam`` on the CPU (skipped with a note when torch is not installed).

@@ -5,11 +5,22 @@ notebooks/06_backprop.
 
 The layer contract, shared by every class here:
 
-- ``forward(x)`` takes a batch ``x`` of shape (N, D) and returns the output.
+- ``forward(x)`` takes a batch ``x`` and returns the output. Activations work elementwise on
+  any shape; ``Dense`` takes (N, D), or (..., N, D) with more leading axes, each of them a
+  batch axis.
 - ``backward(dout)`` takes dL/d(output), fills ``grads`` (same keys as ``params``) and
   returns dL/dx, of the same shape as ``x``.
 - ``params`` and ``grads`` are dicts of arrays with the same keys, so one optimizer
   serves every layer. Layers without weights have empty dicts.
+- ``needs_input_grad`` (True unless someone says otherwise): whether the caller of
+  ``backward`` needs dL/dx. When it is False a layer may skip computing it and return None;
+  ``Dense`` then saves a matrix product. ``Sequential`` passes its own flag on to its first
+  layer, and ``train.train_step`` sets it on the model, each for one call only (see
+  `backward_weights_only`): in training nothing needs the gradient of the data.
+
+Each layer checks its input (numbers, shape, no NaN) when it is called on its own. Inside a
+``Sequential`` the data is checked once where it comes in (`validate.boundary`), and the
+layers skip the NaN check of numbers the network computed itself.
 
 Shape letters: N examples in the batch, D input features, H hidden units, C classes.
 """
@@ -18,40 +29,53 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validate import as_array, positive_int
+from .validate import as_array, boundary, positive_int
 
 # --- activation functions on arrays (stable: no overflow warnings for any finite input) ---
 
 
-def sigmoid(z):
-    """Logistic function 1 / (1 + e^-z), computed without overflow.
-
-    Introduced in notebooks/01_the_neuron. Works on numbers and arrays of any shape.
-    """
-    z = as_array(z, "z", "sigmoid")
+def _sigmoid(z: np.ndarray) -> np.ndarray:
     e = np.exp(-np.abs(z))  # always in (0, 1]: never overflows
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def sigmoid(z):
+    """Logistic function 1 / (1 + e^-z), elementwise, computed without overflow.
+
+    z: a number or an array of any shape -> an array of the same shape, values in [0, 1].
+    Introduced in notebooks/01_the_neuron.
+    """
+    return _sigmoid(as_array(z, "z", "sigmoid", finite=None))
+
+
 def relu(z):
-    """max(0, z), elementwise. Introduced in notebooks/03_layers."""
-    return np.maximum(as_array(z, "z", "relu"), 0)
+    """max(0, z), elementwise: a number or an array of any shape -> the same shape.
+
+    Introduced in notebooks/03_layers.
+    """
+    return np.maximum(as_array(z, "z", "relu", finite=None), 0)
 
 
 def tanh(z):
-    """Hyperbolic tangent, elementwise. Introduced in notebooks/03_layers."""
-    return np.tanh(as_array(z, "z", "tanh"))
+    """Hyperbolic tangent, elementwise: a number or an array of any shape -> the same shape.
+
+    Introduced in notebooks/03_layers.
+    """
+    return np.tanh(as_array(z, "z", "tanh", finite=None))
 
 
 def softmax(z):
-    """Turn scores of shape (N, C) (or (C,)) into probabilities that sum to 1 along the last axis.
+    """Turn scores into probabilities that sum to 1 along the last axis.
 
-    Subtracting the row maximum first changes nothing mathematically but keeps exp from
+    z: scores of shape (C,), (N, C) or (..., C) -> probabilities of the same shape.
+    Subtracting the largest score first changes nothing mathematically but keeps exp from
     overflowing. Introduced in notebooks/04_forward_pass.
     """
-    z = as_array(z, "z", "softmax")
-    if z.ndim not in (1, 2):
-        raise ValueError(f"softmax: expected scores of shape (C,) or (N, C), got {z.shape}.")
+    z = as_array(z, "z", "softmax", finite=None)
+    if z.ndim == 0:
+        raise ValueError(f"softmax: expected scores of shape (C,) or (N, C), one score per class, "
+                         f"got the single number {float(z):g}. Softmax compares scores with each "
+                         "other: pass all of them, e.g. softmax([2.0, 1.0, 0.1]).")
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
@@ -62,14 +86,12 @@ def softmax(z):
 class Layer:
     """Base class: no parameters; subclasses override forward and backward.
 
-    ``check_finite``: whether ``forward`` checks its input for NaN and infinity. A Sequential
-    turns it off for every layer after its first: their inputs are numbers the network
-    computed itself, and a NaN born there (divergence) reaches the loss, which reports it.
+    ``needs_input_grad``: whether ``backward`` must return dL/dx (see the module docstring).
     """
 
     params: dict
     grads: dict
-    check_finite = True
+    needs_input_grad = True
 
     def __init__(self):
         self.params, self.grads = {}, {}
@@ -95,6 +117,31 @@ class Layer:
         return as_array(dout, "dout", where, shape=shape, finite=False)
 
 
+def backward_weights_only(layer, dout):
+    """``layer.backward(dout)`` for a caller that does not need dL/dx back.
+
+    Sets the layer's ``needs_input_grad`` to False for this one call and puts it back
+    afterwards, so the layer is unchanged outside the call. Returns what backward returns:
+    None from a layer that skips dL/dx (Dense), dL/dx from one that ignores the flag. A
+    layer without the flag (any object with forward and backward) is simply called.
+
+    Used by ``Sequential.backward`` (notebooks/04_forward_pass) and ``train.train_step``
+    (notebooks/08_training_loop).
+    """
+    wanted = getattr(layer, "needs_input_grad", None)
+    if not wanted:  # already off, or a layer that does not know the flag
+        return layer.backward(dout)
+    own = "needs_input_grad" in getattr(layer, "__dict__", ())  # set on this layer, or inherited
+    layer.needs_input_grad = False
+    try:
+        return layer.backward(dout)
+    finally:  # put back exactly what was there
+        if own:
+            layer.needs_input_grad = wanted
+        else:
+            del layer.needs_input_grad
+
+
 class Dense(Layer):
     """A fully connected layer: ``out = x @ W + b``.
 
@@ -115,6 +162,9 @@ class Dense(Layer):
     ----------
     params : {"W": (D, H), "b": (H,)}
     grads : same keys and shapes, filled by ``backward``.
+
+    x may have more leading axes than (N, D), e.g. (B, N, D) for B sequences of N steps: the
+    same W and b apply at every position, and backward sums their gradients over all of them.
 
     Introduced in notebooks/03_layers.
     """
@@ -142,29 +192,36 @@ class Dense(Layer):
         return f"Dense({self.shape[0]}, {self.shape[1]})"
 
     def forward(self, x):
-        """x: (N, D) -> out: (N, H)."""
-        x = as_array(x, "x", "Dense.forward", shape=(None, self.shape[0]), finite=self.check_finite)
+        """x: (N, D) -> out: (N, H); more leading axes pass through: (..., N, D) -> (..., N, H)."""
+        W = self.params["W"]
+        x = as_array(x, "x", "Dense.forward", shape=(..., None, W.shape[0]), finite=None)
         self._cache = x
-        return x @ self.params["W"] + self.params["b"]
+        return x @ W + self.params["b"]
 
-    def backward(self, dout, input_grad: bool = True):
+    def backward(self, dout):
         """dout: (N, H) -> dx: (N, D); fills grads["W"] (D, H) and grads["b"] (H,).
 
-        ``input_grad=False`` skips dx (returns None): when x is the data, nothing needs its
-        gradient, and training saves a matrix product per batch (see Sequential.backward).
+        With more leading axes, dout (..., N, H) -> dx (..., N, D), and the gradients are
+        summed over all of them (every position used the same W and b). Returns None instead
+        of dx when ``needs_input_grad`` is False: the matrix product for dx is skipped.
         """
         x = self._cached("Dense.backward")
-        dout = self._check_dout(dout, (x.shape[0], self.shape[1]), "Dense.backward")
-        self.grads["W"] = x.T @ dout
-        self.grads["b"] = dout.sum(axis=0)
-        return dout @ self.params["W"].T if input_grad else None
+        W = self.params["W"]
+        dout = self._check_dout(dout, x.shape[:-1] + W.shape[1:], "Dense.backward")
+        rows, drows = x.reshape(-1, W.shape[0]), dout.reshape(-1, W.shape[1])  # (M, D), (M, H)
+        self.grads["W"] = rows.T @ drows
+        self.grads["b"] = drows.sum(axis=0)
+        return dout @ W.T if self.needs_input_grad else None
 
 
 class ReLU(Layer):
-    """max(0, x) elementwise; gradient passes only where x > 0. Introduced in notebooks/03_layers."""
+    """max(0, x) elementwise, on any shape; gradient passes only where x > 0.
+
+    Introduced in notebooks/03_layers.
+    """
 
     def forward(self, x):
-        x = as_array(x, "x", "ReLU.forward", ndim=2, finite=self.check_finite)
+        x = as_array(x, "x", "ReLU.forward", finite=None)
         self._cache = x
         return np.maximum(x, 0.0)
 
@@ -174,11 +231,13 @@ class ReLU(Layer):
 
 
 class Sigmoid(Layer):
-    """1 / (1 + e^-x) elementwise; local gradient s(1 - s). Introduced in notebooks/03_layers."""
+    """1 / (1 + e^-x) elementwise, on any shape; local gradient s(1 - s).
+
+    Introduced in notebooks/03_layers.
+    """
 
     def forward(self, x):
-        x = as_array(x, "x", "Sigmoid.forward", ndim=2, finite=self.check_finite)
-        self._cache = sigmoid(x)
+        self._cache = _sigmoid(as_array(x, "x", "Sigmoid.forward", finite=None))
         return self._cache
 
     def backward(self, dout):
@@ -187,11 +246,13 @@ class Sigmoid(Layer):
 
 
 class Tanh(Layer):
-    """tanh(x) elementwise; local gradient 1 - tanh². Introduced in notebooks/03_layers."""
+    """tanh(x) elementwise, on any shape; local gradient 1 - tanh².
+
+    Introduced in notebooks/03_layers.
+    """
 
     def forward(self, x):
-        x = as_array(x, "x", "Tanh.forward", ndim=2, finite=self.check_finite)
-        self._cache = np.tanh(x)
+        self._cache = np.tanh(as_array(x, "x", "Tanh.forward", finite=None))
         return self._cache
 
     def backward(self, dout):
@@ -200,10 +261,13 @@ class Tanh(Layer):
 
 
 class Identity(Layer):
-    """Passes x through unchanged: the "no nonlinearity" of the break-it experiments."""
+    """Passes x (any shape) through unchanged: the "no nonlinearity" of the break-it experiments.
+
+    Introduced in notebooks/03_layers.
+    """
 
     def forward(self, x):
-        x = as_array(x, "x", "Identity.forward", ndim=2, finite=self.check_finite)
+        x = as_array(x, "x", "Identity.forward", finite=None)
         self._cache = x.shape
         return x
 
@@ -219,13 +283,17 @@ class Sequential(Layer):
 
     ``params`` and ``grads`` gather every layer's arrays under keys ``"<index>.<name>"``
     (for example ``"0.W"``), pointing at the same arrays, so an optimizer given the whole
-    model updates every layer in place.
+    model updates every layer in place. They are read-only views, rebuilt at every read:
+    change a weight in place (``model.params["0.W"][...] = W``) or in its layer.
+
+    ``forward`` is where the data comes in: it is checked there once (`validate.boundary`),
+    and the layers inside skip their own NaN checks. The layers themselves are not changed:
+    one taken out of a Sequential behaves exactly as before it went in.
 
     Introduced in notebooks/04_forward_pass.
     """
 
     def __init__(self, *layers: Layer):
-        super().__init__()
         if len(layers) == 1 and isinstance(layers[0], (list, tuple)):
             layers = tuple(layers[0])
         for i, layer in enumerate(layers):
@@ -234,8 +302,7 @@ class Sequential(Layer):
                                 "(it needs forward and backward). Did you pass a class instead "
                                 "of an instance, e.g. ReLU instead of ReLU()?")
         self.layers = list(layers)
-        for layer in self.layers[1:]:
-            layer.check_finite = False  # only the first layer sees the data (see Layer)
+        self._cache = None
 
     def __repr__(self):
         return "Sequential(" + ", ".join(map(repr, self.layers)) + ")"
@@ -251,8 +318,8 @@ class Sequential(Layer):
         return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
 
     @params.setter
-    def params(self, value):  # Layer.__init__ assigns {}; the real dict is derived
-        pass
+    def params(self, value):
+        raise AttributeError(_read_only("params"))
 
     @property
     def grads(self) -> dict:
@@ -260,40 +327,48 @@ class Sequential(Layer):
 
     @grads.setter
     def grads(self, value):
-        pass
+        raise AttributeError(_read_only("grads"))
 
     def n_params(self) -> int:
         """Number of learnable numbers (all weights and biases)."""
         return int(sum(p.size for p in self.params.values()))
 
     def forward(self, x):
-        """x: (N, D) -> the last layer's output, e.g. scores (N, C)."""
-        for layer in self.layers:
-            x = layer.forward(x)
+        """x: (N, D) (or whatever the first layer takes) -> the last layer's output, e.g. (N, C)."""
+        with boundary(x, "x", "Sequential.forward") as x:
+            for layer in self.layers:
+                x = layer.forward(x)
         return x
 
     def forward_steps(self, x) -> list:
         """Every intermediate result: [x, after layer 0, after layer 1, ...]."""
-        outs = [as_array(x, "x", "Sequential.forward_steps", ndim=2)]
-        for layer in self.layers:
-            outs.append(layer.forward(outs[-1]))
+        with boundary(x, "x", "Sequential.forward_steps") as x:
+            outs = [x]
+            for layer in self.layers:
+                outs.append(layer.forward(outs[-1]))
         return outs
 
-    def backward(self, dout, input_grad: bool = True):
+    def backward(self, dout):
         """dL/d(output) -> dL/dx, filling every layer's grads on the way.
 
-        ``input_grad=False`` (what train.train_step asks for) tells a first Dense layer to
-        skip dL/dx and returns None: training needs the gradients of the weights, not of the
-        data.
+        When ``needs_input_grad`` is False (``train.train_step`` sets it: training needs the
+        gradients of the weights, not of the data), the first layer is told the same for
+        this call, and a first Dense returns None instead of dL/dx.
         """
-        if not self.layers:
-            return dout
         for layer in reversed(self.layers[1:]):
             dout = layer.backward(dout)
-        first = self.layers[0]
-        if not input_grad and isinstance(first, Dense):
-            return first.backward(dout, input_grad=False)
-        return first.backward(dout)
+        if not self.layers:
+            return dout
+        if self.needs_input_grad:
+            return self.layers[0].backward(dout)
+        return backward_weights_only(self.layers[0], dout)
+
+
+def _read_only(what: str) -> str:
+    return (f"Sequential.{what} cannot be assigned: it is gathered from the layers' own {what} "
+            f"every time you read it, so assigning it would change nothing. Change the arrays in "
+            f"place instead, e.g. model.{what}['0.W'][...] = new_values, or set them in a layer, "
+            f"e.g. model[0].{what}['W'] = new_array.")
 
 
 def mlp(sizes, activation: str = "relu", init: str | None = None, seed: int = 0,

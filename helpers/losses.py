@@ -5,6 +5,11 @@ Introduced in notebooks/05_loss; their backward passes in notebooks/06_backprop.
 Each loss has ``forward(scores, y)`` returning the mean loss over the batch (a float) and
 ``backward()`` returning dL/d(scores) with the shape of ``scores``. Calling the object is
 the same as calling ``forward``.
+
+The scores are checked for NaN and infinity when a loss is called on its own; inside
+``train.train_step`` or ``train.fit`` they come from a network whose data was already checked
+(`validate.boundary`), so a NaN there means the training diverged: the loss returns it and
+``fit`` reports it in words. The targets are always checked.
 """
 
 from __future__ import annotations
@@ -12,6 +17,12 @@ from __future__ import annotations
 import numpy as np
 
 from .validate import as_array, labels
+
+
+def _mean(v: np.ndarray) -> float:
+    """``float(np.mean(v))``, to the last bit, without np.mean's Python layers (every batch)."""
+    total = np.add.reduce(v, axis=None)
+    return float(total.dtype.type(total / np.intp(v.size)))  # np.mean divides the same way
 
 
 class Loss:
@@ -35,7 +46,7 @@ class MSE(Loss):
     """
 
     def forward(self, pred, y) -> float:
-        pred = as_array(pred, "pred", "MSE.forward")
+        pred = as_array(pred, "pred", "MSE.forward", finite=None)
         y = as_array(y, "y", "MSE.forward")
         if pred.shape != y.shape:
             hint = " Reshape one of them, e.g. y[:, None] or pred.ravel()." if pred.size == y.size else ""
@@ -43,7 +54,7 @@ class MSE(Loss):
                              f"and y {y.shape}.{hint}")
         diff = pred - y
         self._cache = diff
-        return float(np.mean(diff * diff))
+        return _mean(diff * diff)
 
     def backward(self):
         diff = self._cached("MSE.backward")
@@ -60,7 +71,7 @@ class BinaryCrossEntropy(Loss):
     """
 
     def forward(self, scores, y) -> float:
-        z = as_array(scores, "scores", "BinaryCrossEntropy.forward")
+        z = as_array(scores, "scores", "BinaryCrossEntropy.forward", finite=None)
         if z.ndim == 2 and z.shape[1] == 1:
             z2 = z[:, 0]
         elif z.ndim == 1:
@@ -75,7 +86,7 @@ class BinaryCrossEntropy(Loss):
             raise ValueError("BinaryCrossEntropy.forward: labels must be 0 or 1, got values such as "
                              f"{np.unique(t)[:5]}.")
         self._cache = (z, z2, t)
-        return float(np.mean(np.maximum(z2, 0) - z2 * t + np.log1p(np.exp(-np.abs(z2)))))
+        return _mean(np.maximum(z2, 0) - z2 * t + np.log1p(np.exp(-np.abs(z2))))
 
     def backward(self):
         z, z2, t = self._cached("BinaryCrossEntropy.backward")
@@ -93,7 +104,7 @@ class SoftmaxCrossEntropy(Loss):
     """
 
     def forward(self, scores, y) -> float:
-        z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2)
+        z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2, finite=None)
         t = labels(y, z.shape[0], z.shape[1], "SoftmaxCrossEntropy.forward")
         shifted = z - z.max(axis=1, keepdims=True)  # the largest score becomes 0: exp can't overflow
         e = np.exp(shifted)
@@ -101,7 +112,7 @@ class SoftmaxCrossEntropy(Loss):
         rows = np.arange(len(t))
         self._cache = (e, total, rows, t)  # softmax = e / total, kept for backward
         # -log softmax(z)[y] = log(total) - shifted[y]
-        return float(np.mean(np.log(total) - shifted[rows, t]))
+        return _mean(np.log(total) - shifted[rows, t])
 
     def backward(self):
         e, total, rows, t = self._cached("SoftmaxCrossEntropy.backward")

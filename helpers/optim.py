@@ -10,6 +10,13 @@ State (velocities, running averages, the step count) lives in the optimizer.
 The update rules and defaults are the standard published ones, the same as PyTorch's
 ``torch.optim.SGD``, ``RMSprop`` and ``Adam`` (weight decay added to the gradient as
 ``g + wd·p``), so each step can be checked against those formulas by hand.
+
+One vector for all parameters: ``step`` copies every gradient into one flat array (in the
+order of ``params``), the update rule works on that vector, and each parameter then takes
+its own slice of the result. The rules are elementwise, so the numbers are exactly those of
+updating one parameter at a time, with a quarter of the numpy calls for a two-layer network:
+each call costs about a microsecond whatever its size, which is most of the time a small
+network takes to train. (PyTorch's "foreach" and "fused" optimizers do the same.)
 """
 
 from __future__ import annotations
@@ -22,6 +29,14 @@ from .validate import _describe, number_in
 
 
 class Optimizer:
+    """Base class: checks the parameters, gathers the gradients, applies the step.
+
+    A subclass writes one method, ``_update(g, out)``: given the flat gradient g (every
+    parameter's, weight decay included) it writes the flat step into ``out``; ``step`` then
+    does ``p -= step`` for each parameter. Its state goes in ``self.state`` as flat arrays
+    too (PyTorch's names: "momentum_buffer", "square_avg", "exp_avg", "exp_avg_sq").
+    """
+
     def __init__(self, model, lr: float, weight_decay: float = 0.0):
         if isinstance(model, dict):
             self._params, self._model = model, None
@@ -39,6 +54,9 @@ class Optimizer:
         self.weight_decay = number_in(weight_decay, "weight_decay", name, low=0)
         self.state: dict = {}
         self.t = 0
+        self._layout = None  # [(key, shape)] of the parameters the flat arrays below are for
+        self._flat_grad = self._flat_step = None
+        self._steps: list = []  # each parameter's slice of _flat_step, shaped like it
 
     @property
     def params(self) -> dict:
@@ -51,20 +69,58 @@ class Optimizer:
                 raise TypeError(f"{type(self).__name__}.step: this optimizer was given a dict of "
                                 "parameters, so pass their gradients: step({'w': dw, ...}).")
             grads = self._model.grads
+        params = self.params
+        g = self._gather(params, grads)
         self.t += 1
-        for key, p in self.params.items():
+        if g is None:  # nothing to learn (a model without weights)
+            return
+        self._update(g, self._flat_step)
+        for p, s in zip(params.values(), self._steps):
+            p -= s
+
+    def _gather(self, params: dict, grads: dict):
+        """Every gradient, checked and with weight decay added, copied into one flat vector."""
+        if self._layout is None:
+            self._start(params)
+        name = type(self).__name__
+        if len(params) != len(self._layout):
+            raise ValueError(self._changed(params))
+        pieces = []
+        for (key, p), (key0, shape0) in zip(params.items(), self._layout):
+            if key != key0 or p.shape != shape0:
+                raise ValueError(self._changed(params))
             if key not in grads:
-                raise ValueError(f"{type(self).__name__}.step: no gradient for parameter {key!r}. "
+                raise ValueError(f"{name}.step: no gradient for parameter {key!r}. "
                                  "Pass one gradient per parameter, with the same keys.")
             g = np.asarray(grads[key], dtype=p.dtype)  # float32 stays float32: no copy
             if g.shape != p.shape:
-                raise ValueError(f"{type(self).__name__}.step: the gradient for {key!r} has shape "
+                raise ValueError(f"{name}.step: the gradient for {key!r} has shape "
                                  f"{g.shape}, but the parameter has shape {p.shape}; they must match.")
             if self.weight_decay:
                 g = g + self.weight_decay * p
-            p -= self._update(key, g)
+            pieces.append(g.ravel())  # a view, no copy
+        return np.concatenate(pieces, out=self._flat_grad) if pieces else None
 
-    def _update(self, key, g):
+    def _start(self, params: dict) -> None:
+        """Lay the parameters out in one vector (on the first step)."""
+        self._layout = [(key, p.shape) for key, p in params.items()]
+        if not params:
+            return
+        size = sum(p.size for p in params.values())
+        dtype = np.result_type(*params.values())  # one dtype (float32 stays float32)
+        self._flat_grad, self._flat_step = np.empty(size, dtype), np.empty(size, dtype)
+        ends = np.cumsum([p.size for p in params.values()])
+        self._steps = [self._flat_step[end - p.size:end].reshape(p.shape)
+                       for end, p in zip(ends, params.values())]
+
+    def _changed(self, params: dict) -> str:
+        was = ", ".join(f"{k} {s}" for k, s in self._layout)
+        now = ", ".join(f"{k} {p.shape}" for k, p in params.items())
+        return (f"{type(self).__name__}.step: the parameters changed since this optimizer's first "
+                f"step (it was made for {was}; now they are {now}). Make a new optimizer for the "
+                f"new model, e.g. {type(self).__name__}(model, lr={self.lr:g}).")
+
+    def _update(self, g: np.ndarray, out: np.ndarray) -> None:
         raise NotImplementedError
 
 
@@ -85,13 +141,16 @@ class SGD(Optimizer):
             raise ValueError("SGD: Nesterov momentum needs momentum > 0 and dampening = 0.")
         self.nesterov = bool(nesterov)
 
-    def _update(self, key, g):
+    def _update(self, g, out):
         if self.momentum:
-            b = self.state.get(key)
-            b = g.copy() if b is None else self.momentum * b + (1 - self.dampening) * g
-            self.state[key] = b
+            b = self.state.get("momentum_buffer")
+            if b is None:
+                b = self.state["momentum_buffer"] = g.copy()
+            else:
+                b *= self.momentum  # b ← μ·b + (1 - dampening)·g, in place
+                b += (1 - self.dampening) * g
             g = g + self.momentum * b if self.nesterov else b
-        return self.lr * g
+        np.multiply(self.lr, g, out=out)
 
 
 class RMSProp(Optimizer):
@@ -107,11 +166,16 @@ class RMSProp(Optimizer):
         self.alpha = number_in(alpha, "alpha", "RMSProp", low=0, high=1)
         self.eps = number_in(eps, "eps", "RMSProp", low=0, low_open=True)
 
-    def _update(self, key, g):
-        v = self.state.get(key)
-        v = (1 - self.alpha) * g * g if v is None else self.alpha * v + (1 - self.alpha) * g * g
-        self.state[key] = v
-        return self.lr * g / (np.sqrt(v) + self.eps)
+    def _update(self, g, out):
+        v = self.state.get("square_avg")
+        if v is None:
+            v = self.state["square_avg"] = (1 - self.alpha) * g * g
+        else:
+            v *= self.alpha  # v ← α·v + (1 - α)·g², in place
+            v += (1 - self.alpha) * g * g
+        np.sqrt(v, out=out)  # lr·g / (√v + ε)
+        out += self.eps
+        np.divide(self.lr * g, out, out=out)
 
 
 class Adam(Optimizer):
@@ -131,23 +195,22 @@ class Adam(Optimizer):
         self.beta2 = number_in(betas[1], "betas[1]", "Adam", low=0, high=1, high_open=True)
         self.eps = number_in(eps, "eps", "Adam", low=0, low_open=True)
 
-    def _update(self, key, g):
+    def _update(self, g, out):
         b1, b2, t = self.beta1, self.beta2, self.t
-        if key not in self.state:  # the running averages start at zero, made once
-            self.state[key] = (np.zeros_like(g), np.zeros_like(g))
-        m, v = self.state[key]
+        if not self.state:  # the running averages start at zero, made once
+            self.state["exp_avg"], self.state["exp_avg_sq"] = np.zeros_like(g), np.zeros_like(g)
+        m, v = self.state["exp_avg"], self.state["exp_avg_sq"]
         m *= b1  # m ← β1·m + (1 - β1)·g, in place (no new arrays each step)
         m += (1 - b1) * g
         v *= b2  # v ← β2·v + (1 - β2)·g²
         v += (1 - b2) * (g * g)
         # lr·m̂ / (√v̂ + ε) with the bias corrections folded into two numbers (as PyTorch does)
         # (math.sqrt keeps it a Python float, so float32 arrays stay float32)
-        step = np.sqrt(v)
-        step /= math.sqrt(1 - b2 ** t)
-        step += self.eps
-        np.divide(m, step, out=step)  # the same array reused: no new ones
-        step *= self.lr / (1 - b1 ** t)
-        return step
+        np.sqrt(v, out=out)
+        out /= math.sqrt(1 - b2 ** t)
+        out += self.eps
+        np.divide(m, out, out=out)
+        out *= self.lr / (1 - b1 ** t)
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": SGD, "rmsprop": RMSProp, "adam": Adam}

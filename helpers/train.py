@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .layers import Sequential
-from .validate import NotFiniteError, as_array, labels, positive_int
+from .layers import backward_weights_only
+from .validate import NotFiniteError, as_array, boundary, labels, positive_int
 
 
 def batches(X, y, batch_size: int = 32, seed: int | np.random.Generator | None = 0,
@@ -38,8 +38,13 @@ def batches(X, y, batch_size: int = 32, seed: int | np.random.Generator | None =
 
 
 def predict_scores(model, X):
-    """The model's raw output (logits) for X, without keeping anything for backward."""
-    return model.forward(as_array(X, "X", "predict", ndim=2))
+    """The model's raw output (logits) for X (N, D): scores (N, C), or (N, 1) for one output.
+
+    Introduced in notebooks/08_training_loop.
+    """
+    X = as_array(X, "X", "predict", ndim=2, finite=None)  # checked unless fit already did
+    with boundary():  # X is checked: the model does not check it again
+        return model.forward(X)
 
 
 def predict(model, X) -> np.ndarray:
@@ -54,19 +59,42 @@ def accuracy(model, X, y) -> float:
     return float(np.mean(pred == labels(y, len(pred), None, "accuracy")))
 
 
+@np.errstate(all="ignore")  # overflow warnings: divergence shows as a non-finite loss instead
 def train_step(model, loss_fn, optimizer, X, y) -> float:
     """One update on one batch: forward, loss, backward, optimizer step. Returns the loss.
 
-    Numpy's overflow warnings are silenced here: divergence shows up as a non-finite loss,
-    which the caller reports in words.
+    Parameters
+    ----------
+    model : Sequential (or any layer)
+    loss_fn : a loss from helpers.losses
+    optimizer : an optimizer from helpers.optim built on `model`
+    X : (N, D) array; y : (N,) labels (or targets of the model's output shape for MSE)
+
+    X is checked here once (`validate.boundary`); the layers and the loss inside skip their
+    own NaN checks. The model is asked for the gradients of its weights only
+    (`layers.backward_weights_only`): nothing needs the gradient of the data. Numpy's
+    overflow warnings are silenced: divergence shows up as a non-finite loss, which the
+    caller (``fit``, the playground) reports in words.
+
+    Introduced in notebooks/08_training_loop.
     """
-    with np.errstate(all="ignore"):
+    with boundary(X, "X", "train_step") as X:
         loss = loss_fn.forward(model.forward(X), y)
-        if isinstance(model, Sequential):
-            model.backward(loss_fn.backward(), input_grad=False)  # no gradient for the data
-        else:
-            model.backward(loss_fn.backward())
+        backward_weights_only(model, loss_fn.backward())
         optimizer.step()
+    return loss
+
+
+def _epoch(model, loss_fn, optimizer, X, y, batch_size, rng) -> float:
+    """One pass over the data in minibatches: the last batch's loss, or the first that is not finite."""
+    loss = float("nan")
+    for Xb, yb in batches(X, y, batch_size, rng):
+        try:
+            loss = train_step(model, loss_fn, optimizer, Xb, yb)
+        except NotFiniteError:  # a layer of the learner's own checked its input: the weights blew up
+            return float("nan")
+        if not np.isfinite(loss):
+            break
     return loss
 
 
@@ -144,27 +172,20 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs: int = 10, batch_size: int = 
     bar = ProgressBar(epochs) if progress else None
     best, best_loss, waited = None, np.inf, 0
     for epoch in range(1, epochs + 1):
-        for Xb, yb in batches(X, y, batch_size, rng):
-            try:
-                loss = train_step(model, loss_fn, optimizer, Xb, yb)
-            except NotFiniteError:  # the inputs are finite (checked above): the weights blew up
-                loss = float("nan")
-            if not np.isfinite(loss):
-                hist.diverged = divergence_message(epoch, loss, optimizer.lr)
-                print(hist.diverged)
-                break
-        if hist.diverged:
-            break
-        train_loss = _loss_of(model, loss_fn, X, y)
-        if not np.isfinite(train_loss):
-            hist.diverged = divergence_message(epoch, train_loss, optimizer.lr)
+        with boundary():  # X, y and val were checked above, once: the steps skip their checks
+            loss = _epoch(model, loss_fn, optimizer, X, y, batch_size, rng)
+            if np.isfinite(loss):  # the last batch was fine: measure the whole training set
+                loss = _loss_of(model, loss_fn, X, y)
+            if np.isfinite(loss):
+                hist.train_loss.append(loss)
+                hist.train_acc.append(_acc_or_nan(model, X, y))
+                if val is not None:
+                    hist.val_loss.append(_loss_of(model, loss_fn, *val))
+                    hist.val_acc.append(_acc_or_nan(model, *val))
+        if not np.isfinite(loss):
+            hist.diverged = divergence_message(epoch, loss, optimizer.lr)
             print(hist.diverged)
             break
-        hist.train_loss.append(train_loss)
-        hist.train_acc.append(_acc_or_nan(model, X, y))
-        if val is not None:
-            hist.val_loss.append(_loss_of(model, loss_fn, *val))
-            hist.val_acc.append(_acc_or_nan(model, *val))
         watched = hist.val_loss[-1] if val is not None else hist.train_loss[-1]
         if watched < best_loss:
             best_loss, hist.best_epoch, waited = watched, epoch, 0

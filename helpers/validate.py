@@ -9,6 +9,8 @@ Introduced in notebooks/01_the_neuron (used by every lesson after it).
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 
@@ -26,7 +28,7 @@ def _describe(x) -> str:
 
 
 def as_array(x, name: str, where: str, *, ndim: int | None = None,
-             shape: tuple | None = None, finite: bool = True) -> np.ndarray:
+             shape: tuple | None = None, finite: bool | None = True) -> np.ndarray:
     """Return `x` as a float numpy array after checking it.
 
     Parameters
@@ -38,9 +40,12 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     ndim : int, optional
         The number of axes required.
     shape : tuple, optional
-        Required shape; ``None`` entries match any size (e.g. ``(None, 3)`` for (N, 3)).
-    finite : bool
-        Reject NaN and infinity.
+        Required shape; ``None`` entries match any size (e.g. ``(None, 3)`` for (N, 3)). A
+        leading ``...`` allows any number of axes before the rest: ``(..., None, 3)`` takes
+        (N, 3), (B, N, 3) and so on, but not (3,).
+    finite : bool or None
+        Reject NaN and infinity. None: only where data comes in, that is outside a `boundary`
+        (what layers and losses ask for their input: inside, the data was checked once).
 
     Raises
     ------
@@ -60,26 +65,15 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
                 f"{where}: expected {name} to be numbers (a numpy array or a list of floats), "
                 f"got {_describe(x)}. Fix: pass numbers, e.g. np.array([[0.5, -1.0]])."
             ) from None
-    if shape is not None and ndim is None:
-        ndim = len(shape)  # a wrong number of axes gets the more helpful hint below
     # the messages below are built only when something is wrong (this runs on every batch)
-    if ndim is not None and arr.ndim != ndim:
-        want = _shape_text(shape if shape is not None else (None,) * ndim)  # e.g. "(N, D)"
-        hint = ""
-        if ndim == 2 and arr.ndim == 1:
-            hint = f" Add a batch axis with {name}[None, :] for one example, or {name}[:, None] for one feature."
-        elif ndim == 1 and arr.ndim == 2 and 1 in arr.shape:
-            hint = f" Flatten it with {name}.ravel()."
-        raise ValueError(f"{where}: expected {name} of shape {want}, got {arr.shape}.{hint}")
     if shape is not None:
-        ok = len(shape) == arr.ndim and all(s is None or s == a for s, a in zip(shape, arr.shape))
-        if not ok:
-            raise ValueError(
-                f"{where}: expected {name} of shape {_shape_text(shape)}, got {arr.shape}. "
-                "Check that the layer sizes match the data (the number of columns is the number of features)."
-            )
-    bad = arr.size - np.count_nonzero(np.isfinite(arr)) if finite else 0  # NaN/inf count
-    if bad:
+        _check_shape(arr, shape, name, where)
+    elif ndim is not None and arr.ndim != ndim:
+        _check_shape(arr, (None,) * ndim, name, where)
+    if finite is None:
+        finite = not _BOUNDARY.inside
+    if finite and arr.size - np.count_nonzero(np.isfinite(arr)):
+        bad = arr.size - np.count_nonzero(np.isfinite(arr))  # NaN/inf count
         raise NotFiniteError(
             f"{where}: {name} contains {bad} NaN or infinite value(s). "
             "Fix: clean the data, or if this came from training, lower the learning rate."
@@ -87,9 +81,89 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     return arr
 
 
-def _shape_text(shape: tuple) -> str:
+def _check_shape(arr: np.ndarray, shape: tuple, name: str, where: str) -> None:
+    """Raise the ValueError of `as_array` when arr does not have `shape` (see there)."""
+    lead = len(shape) > 0 and shape[0] is Ellipsis
+    core = shape[1:] if lead else shape
+    axes_ok = arr.ndim >= len(core) if lead else arr.ndim == len(core)
+    if axes_ok:  # a plain loop: this runs for every layer of every batch
+        for want, size in zip(core, arr.shape[arr.ndim - len(core):]):
+            if want is not None and want != size:
+                break
+        else:
+            return
+    # show the leading "..." only when the array has more axes than the core: a learner who
+    # passed (3,) reads "(N, 3)", the shape to aim for
+    want = _shape_text(core, lead and arr.ndim > len(core))
+    if not axes_ok:  # a wrong number of axes: say how to add or remove one
+        hint = ""
+        if len(core) == 2 and arr.ndim == 1:
+            hint = f" Add a batch axis with {name}[None, :] for one example, or {name}[:, None] for one feature."
+        elif len(core) == 1 and arr.ndim == 2 and 1 in arr.shape:
+            hint = f" Flatten it with {name}.ravel()."
+        raise ValueError(f"{where}: expected {name} of shape {want}, got {arr.shape}.{hint}")
+    raise ValueError(
+        f"{where}: expected {name} of shape {want}, got {arr.shape}. "
+        "Check that the layer sizes match the data (the number of columns is the number of features)."
+    )
+
+
+class _Boundary(threading.local):
+    inside = False  # per thread, so a background training loop cannot switch off another's checks
+
+
+_BOUNDARY = _Boundary()
+
+
+def inside_boundary() -> bool:
+    """True while an outer call (`boundary`) has already checked the data this call works on.
+
+    Layers and losses ask this before checking their input for NaN and infinity: inside a
+    ``Sequential.forward``, ``train.train_step`` or ``train.fit`` their inputs were computed
+    from data checked once where it came in, so checking again in every layer of every step
+    would only cost time. Called on its own, a layer is its own boundary and checks.
+    """
+    return _BOUNDARY.inside
+
+
+class boundary:
+    """Where data comes into a model: check it once here, not again in every layer.
+
+    ``with boundary(x, "x", "Sequential.forward") as x:`` gives x back as a float array,
+    checked for NaN and infinity if this is the outermost boundary (the call the learner
+    made); inside the block `inside_boundary` is True, so the layers and losses it calls skip
+    their own NaN checks. A NaN born inside (divergence) then reaches the loss, which returns
+    it, and ``fit`` reports it in words. ``boundary()`` without data marks a block whose data
+    the caller has already checked (``fit`` checks X, y and val once, then trains).
+
+    The layers are not touched: the state is one flag per thread, put back on the way out, so
+    a layer taken out of a Sequential behaves as it did before.
+
+    Used by every ``Sequential.forward`` (notebooks/04_forward_pass) and by ``train_step`` and
+    ``fit`` (notebooks/08_training_loop).
+    """
+
+    __slots__ = ("x", "name", "where", "outer")
+
+    def __init__(self, x=None, name: str = "x", where: str = ""):
+        self.x, self.name, self.where = x, name, where
+
+    def __enter__(self):
+        self.outer = not _BOUNDARY.inside
+        if self.x is not None:  # outermost: check everything; inside: only make it an array
+            self.x = as_array(self.x, self.name, self.where, finite=self.outer)
+        _BOUNDARY.inside = True
+        return self.x
+
+    def __exit__(self, *exc) -> None:
+        if self.outer:
+            _BOUNDARY.inside = False
+
+
+def _shape_text(shape: tuple, lead: bool = False) -> str:
+    """``(None, 3)`` -> ``"(N, 3)"``; with ``lead``, ``"(..., N, 3)"``."""
     letters = iter("NDHCMK")
-    parts = [str(s) if s is not None else next(letters) for s in shape]
+    parts = ["..."] * lead + [str(s) if s is not None else next(letters) for s in shape]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
@@ -136,7 +210,9 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
     elif arr.dtype.kind not in "iub":
         raise TypeError(f"{where}: expected integer class labels, got dtype {arr.dtype}.")
     arr = arr.astype(np.int64, copy=False)  # int64 labels pass through without a copy
-    if n_classes is not None and arr.size and (arr.min() < 0 or arr.max() >= n_classes):
+    # one pass instead of two (this runs on every batch): read as unsigned numbers, negative
+    # labels become huge, so a single maximum catches both ends
+    if n_classes is not None and arr.size and arr.view(np.uint64).max() >= n_classes:
         raise ValueError(
             f"{where}: labels must be in 0..{n_classes - 1} for {n_classes} classes, "
             f"got values from {arr.min()} to {arr.max()}."

@@ -34,6 +34,15 @@ def params():
     return {"w": np.ones(3)}
 
 
+def changed_params(cls):
+    """An optimizer stepped once, then asked to step parameters that changed shape."""
+    p = params()
+    opt = cls(p)
+    opt.step({"w": np.ones(3)})
+    p["w"] = np.ones(4)
+    opt.step({"w": np.ones(4)})
+
+
 def after(make, method, *args):
     """Build a fresh object and call one method on it (for order-misuse cases)."""
     return lambda: getattr(make(), method)(*args)
@@ -57,7 +66,8 @@ CASES = [
     ("sigmoid nan", lambda: sigmoid(NAN), ValueError, r"sigmoid: z contains 1 NaN"),
     ("relu strings", lambda: relu("x"), TypeError, r"relu: expected z to be numbers"),
     ("tanh nan", lambda: tanh(NAN), ValueError, r"tanh: z contains 1 NaN"),
-    ("softmax 3-D", lambda: softmax(np.ones((2, 2, 2))), ValueError, r"\(C,\) or \(N, C\), got \(2, 2, 2\)"),
+    ("softmax one number", lambda: softmax(3.0), ValueError,
+     r"softmax: expected scores of shape \(C,\) or \(N, C\).*single number 3.*softmax\(\[2\.0, 1\.0, 0\.1\]\)"),
     ("softmax strings", lambda: softmax(["a"]), TypeError, r"softmax: expected z to be numbers"),
     ("softmax nan", lambda: softmax(NAN), ValueError, r"NaN or infinite"),
     # --- Dense ---
@@ -67,6 +77,10 @@ CASES = [
      r"expected x of shape \(N, 3\), got \(4, 5\).*layer sizes match"),
     ("Dense strings", lambda: Dense(3, 2).forward([["a", "b", "c"]]), TypeError, r"expected x to be numbers"),
     ("Dense nan", lambda: Dense(3, 2).forward(NAN), ValueError, r"x contains 1 NaN.*lower the learning rate"),
+    ("Dense 3-D wrong width", lambda: Dense(3, 2).forward(np.ones((2, 4, 5))), ValueError,
+     r"expected x of shape \(\.\.\., N, 3\), got \(2, 4, 5\).*layer sizes match"),
+    ("Dense 3-D dout shape", lambda: (lambda d: (d.forward(np.ones((2, 4, 3))), d.backward(np.ones((8, 2)))))(Dense(3, 2)),
+     ValueError, r"expected dout of shape \(2, 4, 2\), got \(8, 2\)"),
     ("Dense n_in 0", lambda: Dense(0, 2), ValueError, r"n_in >= 1, got 0"),
     ("Dense n_out float", lambda: Dense(3, 2.5), TypeError, r"n_out to be a whole number, got float 2\.5"),
     ("Dense init", lambda: Dense(3, 2, init="gauss"), ValueError, r"init must be one of.*'he'.*'gauss'"),
@@ -75,10 +89,10 @@ CASES = [
     ("Dense dout shape", lambda: (lambda d: (d.forward(X3), d.backward(np.ones((4, 3)))))(Dense(3, 2)),
      ValueError, r"expected dout of shape \(4, 2\), got \(4, 3\)"),
     # --- activation layers ---
-    ("ReLU 1-D", lambda: ReLU().forward(np.ones(3)), ValueError, r"got \(3,\).*x\[None, :\]"),
+    ("ReLU strings", lambda: ReLU().forward(["a"]), TypeError, r"ReLU.forward: expected x to be numbers"),
     ("Sigmoid strings", lambda: Sigmoid().forward("abc"), TypeError, r"Sigmoid.forward: expected x to be numbers"),
     ("Tanh nan", lambda: Tanh().forward(NAN), ValueError, r"NaN"),
-    ("Identity 3-D", lambda: Identity().forward(np.ones((2, 2, 2))), ValueError, r"expected x of shape \(N, D\), got \(2, 2, 2\)"),
+    ("Identity nan", lambda: Identity().forward(NAN[None]), ValueError, r"Identity.forward: x contains 1 NaN"),
     ("ReLU backward first", after(ReLU, "backward", X3), RuntimeError, r"call forward\(x\) before backward"),
     ("Sigmoid backward first", after(Sigmoid, "backward", X3), RuntimeError, r"before backward"),
     ("Tanh backward first", after(Tanh, "backward", X3), RuntimeError, r"before backward"),
@@ -91,6 +105,12 @@ CASES = [
     ("Sequential backward first", after(lambda: mlp([2, 3, 1]), "backward", np.ones((4, 1))),
      RuntimeError, r"before backward"),
     ("forward_steps 1-D", lambda: mlp([2, 1]).forward_steps(np.ones(2)), ValueError, r"x\[None, :\]"),
+    ("Sequential nan", lambda: mlp([3, 1]).forward(NAN), ValueError,
+     r"Sequential\.forward: x contains 1 NaN.*clean the data"),
+    ("Sequential params assigned", lambda: setattr(mlp([2, 1]), "params", {"0.W": np.ones((2, 1))}),
+     AttributeError, r"Sequential\.params cannot be assigned.*model\.params\['0\.W'\]\[\.\.\.\] = new_values"),
+    ("Sequential grads assigned", lambda: setattr(mlp([2, 1]), "grads", {}), AttributeError,
+     r"Sequential\.grads cannot be assigned.*would change nothing"),
     ("mlp one size", lambda: mlp([2]), ValueError, r"at least two widths such as \[2, 16, 1\], got \[2\]"),
     ("mlp not a list", lambda: mlp(3), ValueError, r"list of at least two widths"),
     ("mlp zero width", lambda: mlp([2, 0, 1]), ValueError, r"every width in sizes >= 1, got 0"),
@@ -145,9 +165,13 @@ CASES = [
      r"no gradient for parameter 'w'"),
     ("step grad shape", lambda: RMSProp(params()).step({"w": np.ones(4)}), ValueError,
      r"gradient for 'w' has shape \(4,\), but the parameter has shape \(3,\)"),
+    ("step params changed", lambda: changed_params(Adam), ValueError,
+     r"Adam\.step: the parameters changed since this optimizer's first step.*w \(3,\).*Make a new optimizer"),
     # --- training ---
     ("fit 1-D X", lambda: train.fit(mlp([2, 1]), MSE(), SGD(mlp([2, 1])), np.ones(4), np.ones(4)),
      ValueError, r"fit: expected X of shape \(N, D\), got \(4,\)\. Add a batch axis with X\[None, :\]"),
+    ("train_step nan X", lambda: train.train_step(mlp([3, 1]), MSE(), SGD(mlp([3, 1])), NAN, np.ones((1, 1))),
+     ValueError, r"train_step: X contains 1 NaN.*clean the data"),
     ("train_step 1-D X", lambda: train.train_step(mlp([3, 1]), MSE(), SGD(mlp([3, 1])), np.ones(3), np.ones(1)),
      ValueError, r"Dense.forward: expected x of shape \(N, 3\), got \(3,\).*x\[None, :\]"),
     ("fit length", lambda: train.fit(mlp([3, 1]), BinaryCrossEntropy(), SGD(mlp([3, 1])), X3, [0, 1]),

@@ -106,3 +106,12 @@ def test_verdict_prints_the_conclusion_not_the_rounding_noise():
     assert gradcheck.verdict(2e-6) == "WRONG (relative error 2e-06)"  # above the tolerance
     assert gradcheck.verdict(float("nan")).startswith("WRONG (not a number")
     assert gradcheck.verdict(1e-5, tol=1e-4) == "ok (< 1e-04)"
+
+
+@pytest.mark.parametrize("name", ["dense", "tanh", "mlp"])
+def test_check_layer_on_inputs_with_leading_axes(name):
+    layer = CORRECT[name]()
+    x = np.random.default_rng(1).standard_normal((2, 4, 3))  # e.g. 2 sequences of 4 steps
+    errors = check_layer(layer, x)
+    assert set(errors) == {"x", *layer.params}
+    assert max(errors.values()) < 1e-7

@@ -164,3 +164,45 @@ def test_optimizer_minimises_a_quadratic():
         for _ in range(500):
             opt.step({"x": 2 * p["x"]})
         assert np.abs(p["x"]).max() < 0.05, opt_cls.__name__
+
+
+@pytest.mark.parametrize("cls", [SGD, RMSProp, Adam])
+def test_one_flat_vector_gives_the_numbers_of_one_parameter_at_a_time(cls):
+    """step() updates every parameter at once, as one vector; the rules are elementwise, so
+    each parameter gets exactly (to the last bit) what an optimizer of its own would give it."""
+    rng = np.random.default_rng(0)
+    together = {"w": rng.standard_normal((3, 2)).astype(np.float32),
+                "b": rng.standard_normal(2).astype(np.float32)}
+    alone = {k: {k: v.copy()} for k, v in together.items()}
+    kwargs = {"lr": 0.05, "weight_decay": 0.01, **({"momentum": 0.9} if cls is SGD else {})}
+    opt, opts = cls(together, **kwargs), {k: cls(p, **kwargs) for k, p in alone.items()}
+    for t in range(1, STEPS + 1):
+        grads = {k: grad_of(p, t).astype(np.float32) for k, p in together.items()}
+        opt.step(grads)
+        for k in together:
+            opts[k].step({k: grads[k]})
+    for k, p in together.items():
+        assert p.dtype == np.float32
+        np.testing.assert_array_equal(p, alone[k][k])
+
+
+def test_optimizer_on_mixed_dtypes_and_on_a_model_without_weights():
+    p = {"a": np.ones(2, dtype=np.float32), "b": np.ones(3)}
+    Adam(p, lr=0.1).step({"a": np.ones(2), "b": np.ones(3)})
+    assert p["a"].dtype == np.float32 and p["b"].dtype == np.float64
+    np.testing.assert_allclose(p["a"], 0.9, rtol=1e-6)
+    np.testing.assert_allclose(p["b"], 0.9)
+    from helpers.layers import ReLU, Sequential
+
+    opt = SGD(Sequential(ReLU()))
+    opt.step()  # nothing to learn, nothing to complain about
+    assert opt.t == 1
+
+
+def test_learning_rate_and_weight_decay_can_change_between_steps():
+    p = {"w": np.array([1.0, 2.0])}
+    opt = SGD(p, lr=0.1)
+    opt.step({"w": np.ones(2)})
+    opt.lr, opt.weight_decay = 0.5, 1.0  # the playground's sliders do this
+    opt.step({"w": np.ones(2)})
+    np.testing.assert_allclose(p["w"], np.array([0.9, 1.9]) - 0.5 * (1 + np.array([0.9, 1.9])))

@@ -5,8 +5,9 @@ import warnings
 import numpy as np
 import pytest
 
+from helpers import validate
 from helpers.data import make_moons, make_xor
-from helpers.layers import Dense, Sequential, mlp
+from helpers.layers import Dense, Sequential, Tanh, mlp
 from helpers.losses import MSE, BinaryCrossEntropy
 from helpers.optim import SGD, Adam
 from helpers.train import History, accuracy, batches, divergence_message, fit, predict, train_step
@@ -166,3 +167,68 @@ def test_callback_can_stop_training():
     hist = fit(model, BinaryCrossEntropy(), Adam(model), X, y, epochs=10,
                callback=lambda epoch, h, m: epoch == 2)
     assert hist.epochs == 2
+
+
+def test_train_step_is_the_manual_loop_and_changes_nothing_but_the_weights():
+    X, y = make_moons(64, noise=0.2)
+    a, b = mlp([2, 8, 1], seed=3), mlp([2, 8, 1], seed=3)
+    before = [dict(vars(layer)).keys() for layer in (a, *a.layers)]
+    loss_fn, opt_a, opt_b = BinaryCrossEntropy(), Adam(a, lr=0.01), Adam(b, lr=0.01)
+    for Xb, yb in batches(X, y, 16, seed=0):
+        got = train_step(a, loss_fn, opt_a, Xb, yb)
+        want = loss_fn.forward(b.forward(Xb), yb)
+        b.backward(loss_fn.backward())  # the learner's loop: dL/dx computed and thrown away
+        opt_b.step()
+        assert got == want
+    for k in a.params:
+        np.testing.assert_array_equal(a.params[k], b.params[k])
+    assert [dict(vars(layer)).keys() for layer in (a, *a.layers)] == before
+    assert a.needs_input_grad and a[0].needs_input_grad and a.backward(np.ones((16, 1))).shape == (16, 2)
+
+
+class Scaled:
+    """A model of one's own: forward, backward, params and grads, and nothing else."""
+
+    def __init__(self):
+        self.params, self.grads = {"w": np.ones((2, 1))}, {"w": np.zeros((2, 1))}
+
+    def forward(self, x):
+        self.x = x
+        return x @ self.params["w"]
+
+    def backward(self, dout):
+        self.grads["w"] = self.x.T @ dout
+        return dout @ self.params["w"].T
+
+
+def test_train_step_and_fit_take_any_model_and_any_first_layer():
+    X, y = make_xor(40)
+    own = Scaled()
+    assert np.isfinite(train_step(own, BinaryCrossEntropy(), SGD(own, lr=0.1), X, y))
+    assert not hasattr(own, "needs_input_grad")
+    for model in (Sequential(Tanh(), Dense(2, 4), Tanh(), Dense(4, 1)), own):
+        hist = fit(model, BinaryCrossEntropy(), Adam(model, lr=0.01), X, y, epochs=3)
+        assert hist.epochs == 3 and not hist.diverged
+
+
+def test_train_step_checks_its_data_once_and_fit_checks_before_training():
+    X, y = make_xor(8)
+    model = mlp([2, 1])
+    with pytest.raises(ValueError, match=r"train_step: X contains 1 NaN"):
+        train_step(model, BinaryCrossEntropy(), SGD(model), np.r_[X[:-1], [[np.nan, 0]]], y)
+    assert not validate.inside_boundary()
+    fit(model, BinaryCrossEntropy(), SGD(model), X, y, epochs=2,
+        callback=lambda e, h, m: validate.inside_boundary())  # callbacks run outside it
+    assert not validate.inside_boundary()
+    with pytest.raises(ValueError, match="NaN"):  # so a layer on its own checks again
+        model[0].forward(np.array([[np.nan, 0.0]]))
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_divergence_is_reported_for_every_activation(activation, capsys):
+    X, t = regression_problem()
+    model = mlp([3, 8, 1], activation=activation)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        hist = fit(model, MSE(), SGD(model, lr=1e3), X, t, epochs=30)
+    assert "diverged" in hist.diverged and "diverged" in capsys.readouterr().out
