@@ -396,50 +396,107 @@ def probability_bars(ax, probs=None, n_classes: int = 10):
 
 # --- computational graphs (introduced in notebooks/06_backprop) ---
 
-def draw_graph(root, ax=None, highlight=None, show_grad: bool = True, width: float = 8.0):
-    """Draw the graph of `Value`s that produced ``root``, inputs on the left, result on the right.
+GRAPH_COLUMN = 2.0  # data units between neighbouring columns of a graph drawing
+GRAPH_HALF_BOX = 0.62  # arrows start and end this far from a box's centre
 
-    Each value is a box with its label, data and grad; each operation a small circle.
-    ``highlight`` is a set of Values to outline in vermillion (e.g. the node a backward
-    step has just reached). Returns the Figure.
+
+def graph_layout(root) -> dict:
+    """Where `draw_graph` puts each `Value` of ``root``'s graph: ``{value: (x, y)}``.
+
+    The result sits on the right; every other value stands one column to the left of the
+    leftmost value that uses it, so each input is drawn next to the operation it feeds. In a
+    column, values sit at the height of the values they feed, at least one unit apart.
+    The dict lists the values in topological order (parents first). Introduced in
+    notebooks/06_backprop.
     """
     order = root.topo_order()
-    depth = {}
-    for node in order:  # parents come first in topological order
-        depth[id(node)] = 1 + max((depth[id(p)] for p in node._parents), default=-1)
-    columns: dict[int, list] = {}
-    for node in order:
-        columns.setdefault(depth[id(node)], []).append(node)
-    pos = {}
-    for d, nodes in columns.items():
-        for j, node in enumerate(nodes):
-            pos[id(node)] = (2.0 * d, (len(nodes) - 1) / 2 - j)
-    max_d, max_h = max(columns), max(len(v) for v in columns.values())
+    column = {root: 0}
+    users = {node: [] for node in order}
+    for node in reversed(order):  # every value before its parents: its column is final
+        for p in dict.fromkeys(node.parents):  # a value used twice (x * x) counts once
+            column[p] = max(column.get(p, 0), column[node] + 1)
+            users[p].append(node)
+    n_cols = max(column.values()) + 1
+    height = {root: 0.0}
+    for c in range(1, n_cols):  # users are always in a column to the right: placed already
+        nodes = [n for n in order if column[n] == c]
+        wanted = {n: float(np.mean([height[u] for u in users[n]])) for n in nodes}
+        nodes.sort(key=lambda n: -wanted[n])
+        ys = np.array([wanted[n] for n in nodes])
+        for i in range(1, len(ys)):  # keep boxes at least one unit apart
+            ys[i] = min(ys[i], ys[i - 1] - 1.0)
+        ys += np.mean(list(wanted.values())) - ys.mean()  # centred where they want to be
+        height.update(zip(nodes, ys.tolist()))
+    return {n: (GRAPH_COLUMN * (n_cols - 1 - column[n]), height[n]) for n in order}
+
+
+def graph_text(node, grad=None) -> str:
+    """The text of a value's box: its label, (operation) and data, then ``grad`` on a second
+    line when given (a number, or a word such as ``"?"`` for a gradient not known yet).
+
+    Introduced in notebooks/06_backprop.
+    """
+    head = f"{node.label + ' ' if node.label else ''}{node.op and f'({node.op}) '}{node.data:.3g}"
+    if grad is None:
+        return head
+    return head + (f"\ngrad {grad}" if isinstance(grad, str) else f"\ngrad {grad:.3g}")
+
+
+class GraphDrawing:
+    """The computational graph of ``root`` on ``ax``, laid out by `graph_layout`.
+
+    A box per value (its label, operation, data and, with ``show_grad``, its gradient) and an
+    arrow from each value to every value made from it. ``boxes`` maps each value to its box
+    (a matplotlib Text whose ``get_bbox_patch()`` is the frame), in topological order;
+    ``arrows`` lists ``(parent, child, annotation)``. ``highlight`` is a set of values to
+    outline in vermillion. Introduced in notebooks/06_backprop.
+    """
+
+    def __init__(self, ax, root, highlight=None, show_grad: bool = True):
+        self.ax, self.root = ax, root
+        self.pos = graph_layout(root)
+        highlight = {id(v) for v in (highlight or ())}
+        self.arrows = []
+        for node, (x, y) in self.pos.items():
+            for p in node.parents:
+                px, py = self.pos[p]
+                arrow = ax.annotate("", xy=(x - GRAPH_HALF_BOX, y),
+                                    xytext=(px + GRAPH_HALF_BOX, py), zorder=1,  # under the boxes
+                                    arrowprops={"arrowstyle": "->", "color": PALETTE["grey"],
+                                                "lw": 1})
+                self.arrows.append((p, node, arrow))
+        self.boxes = {}
+        for node, (x, y) in self.pos.items():
+            lit = id(node) in highlight
+            self.boxes[node] = ax.text(
+                x, y, graph_text(node, node.grad if show_grad else None), ha="center",
+                va="center", fontsize=8, zorder=3,
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white",
+                      "ec": PALETTE["vermillion"] if lit else PALETTE["blue"],
+                      "lw": 2.2 if lit else 1.0})
+        xs, ys = zip(*self.pos.values())
+        ax.set_xlim(min(xs) - 0.9, max(xs) + 0.9)
+        ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+        ax.axis("off")
+        ax.set_title(f"Computational graph of {root.label or 'the result'}")
+
+
+def draw_graph(root, ax=None, highlight=None, show_grad: bool = True, width: float = 8.0):
+    """Draw the graph of `Value`s that produced ``root``: inputs on the left, result on the right.
+
+    Each value is a box with its label, operation, data and grad, placed by `graph_layout`;
+    arrows show how values flowed forward. ``highlight`` is a set of Values to outline in
+    vermillion (e.g. the node a backward step has just reached). Without ``ax``, a new
+    figure ``width`` inches wide is made, as tall as the graph needs. Returns the Figure;
+    `GraphDrawing` gives the boxes and arrows as well. Introduced in notebooks/06_backprop.
+    """
     if ax is None:
-        fig = Figure(figsize=(width, max(1.8, 0.9 * max_h + 0.6)), layout="constrained")
+        ys = [y for _, y in graph_layout(root).values()]
+        rows = round(max(ys) - min(ys)) + 1  # box heights from top to bottom
+        fig = Figure(figsize=(width, max(1.8, 0.9 * rows + 0.6)), layout="constrained")
         ax = fig.add_subplot()
-    else:
-        fig = ax.figure
-    highlight = {id(v) for v in (highlight or ())}
-    for node in order:
-        x, y = pos[id(node)]
-        for p in node._parents:
-            px, py = pos[id(p)]
-            ax.annotate("", xy=(x - 0.62, y), xytext=(px + 0.62, py),
-                        arrowprops={"arrowstyle": "->", "color": PALETTE["grey"], "lw": 1})
-        text = (f"{node.label + ' ' if node.label else ''}{node.op and '(' + node.op + ') '}"
-                f"{node.data:.3g}")
-        if show_grad:
-            text += f"\ngrad {node.grad:.3g}"
-        edge = PALETTE["vermillion"] if id(node) in highlight else PALETTE["blue"]
-        ax.text(x, y, text, ha="center", va="center", fontsize=8, zorder=3,
-                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": edge,
-                      "lw": 2.2 if id(node) in highlight else 1.0})
-    ax.set_xlim(-0.9, 2.0 * max_d + 0.9)
-    ax.set_ylim(-(max_h - 1) / 2 - 0.6, (max_h - 1) / 2 + 0.6)
-    ax.axis("off")
-    ax.set_title(f"Computational graph of {root.label or 'the result'}")
-    return fig
+    GraphDrawing(ax, root, highlight, show_grad)
+    return ax.figure
 
 
 # --- what a classifier confuses (introduced in notebooks/09_capstone_handwriting) ---

@@ -3,8 +3,9 @@
 Introduced in notebooks/06_backprop.
 
 Each `Value` holds a number (`data`), the gradient of the final result with respect to it
-(`grad`), the Values it was made from and a small function that passes gradient back to
-them. `backward()` visits the graph in topological order and applies the chain rule.
+(`grad`), the Values it was made from (`parents`, read-only), the operation that made it
+(`op`, read-only) and a small function that passes gradient back to its parents.
+`backward()` visits the graph in topological order and applies the chain rule.
 
 A new operation is one method: compute the output, then say how gradient flows back.
 """
@@ -17,14 +18,18 @@ from .validate import _describe
 
 
 class Value:
-    """A scalar node in a computational graph.
+    """A scalar node in a computational graph. Introduced in notebooks/06_backprop.
+
+    The operations are ``+ - * / **`` (with plain numbers on either side) and the methods
+    `exp`, `log`, `tanh`, `relu` and `sigmoid`; each returns a new Value whose `parents` are
+    its inputs and whose `op` names the operation.
 
     Parameters
     ----------
     data : float
         The number this node holds.
     label : str, optional
-        A name shown in graph drawings.
+        A name shown in graph drawings (settable: ``loss.label = "L"``).
 
     Examples
     --------
@@ -35,7 +40,7 @@ class Value:
     (3.0, 2.0, 1.0)
     """
 
-    __slots__ = ("data", "grad", "label", "op", "_parents", "_backward")
+    __slots__ = ("data", "grad", "label", "_op", "_parents", "_backward")
 
     def __init__(self, data, label: str = "", _parents: tuple = (), _op: str = ""):
         if isinstance(data, Value):
@@ -57,9 +62,49 @@ class Value:
             )
         self.grad = 0.0
         self.label = label
-        self.op = _op
-        self._parents = _parents
+        self._op = _op
+        self._parents = tuple(_parents)
         self._backward = lambda: None
+
+    # --- how it was made: read-only, so a drawing or a stepper cannot change the graph ---
+    @property
+    def parents(self) -> tuple[Value, ...]:
+        """The Values this one was made from, in the operation's order; ``()`` for an input.
+
+        Read-only: the graph is fixed once built. Introduced in notebooks/06_backprop.
+        """
+        return self._parents
+
+    @property
+    def op(self) -> str:
+        """The operation that made this Value (``"+"``, ``"×"``, ``"tanh"``, ...); ``""`` for an input.
+
+        Read-only. Introduced in notebooks/06_backprop.
+        """
+        return self._op
+
+    def local_grads(self) -> tuple[float, ...]:
+        """The local slopes d(self)/d(parent), one per entry of `parents`.
+
+        These are the numbers the chain rule multiplies by ``self.grad`` when it passes
+        gradient back (a parent used twice, as in ``x * x``, gets the whole slope d(self)/dx
+        in both entries). Every ``grad`` is left as it was. Introduced in notebooks/06_backprop.
+
+        Examples
+        --------
+        >>> a, b = Value(2.0), Value(3.0)
+        >>> (a * b).local_grads()
+        (3.0, 2.0)
+        """
+        saved = [(node, node.grad) for node in (self, *self._parents)]
+        for p in self._parents:
+            p.grad = 0.0
+        self.grad = 1.0
+        self._backward()
+        slopes = tuple(p.grad for p in self._parents)
+        for node, grad in saved:
+            node.grad = grad
+        return slopes
 
     def __repr__(self) -> str:
         name = f"{self.label}: " if self.label else ""
@@ -104,6 +149,7 @@ class Value:
         return out
 
     def exp(self):
+        """e to the power of this Value."""
         if self.data > 700:
             raise ValueError(f"Value.exp: exp({self.data:.4g}) is too large for a float; "
                              "inputs above about 700 overflow. Use smaller inputs.")
@@ -115,6 +161,7 @@ class Value:
         return out
 
     def log(self):
+        """The natural logarithm of this Value (which must be positive)."""
         if self.data <= 0:
             raise ValueError(f"Value.log: log is only defined for positive numbers, got {self.data:.4g}. "
                              "If this is a probability, clip it away from 0 first.")
@@ -126,6 +173,7 @@ class Value:
         return out
 
     def tanh(self):
+        """tanh of this Value: squashes it into (-1, 1)."""
         t = math.tanh(self.data)
         out = Value(t, _parents=(self,), _op="tanh")
 
@@ -135,6 +183,7 @@ class Value:
         return out
 
     def relu(self):
+        """ReLU of this Value: itself if positive, else 0."""
         out = Value(self.data if self.data > 0 else 0.0, _parents=(self,), _op="ReLU")
 
         def _backward():
@@ -143,6 +192,7 @@ class Value:
         return out
 
     def sigmoid(self):
+        """The logistic sigmoid of this Value, 1 / (1 + e^-x): squashes it into (0, 1)."""
         x = self.data  # stable for large |x|: never exp of a large positive number
         s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
         out = Value(s, _parents=(self,), _op="σ")
@@ -179,7 +229,10 @@ class Value:
 
     # --- the backward pass ---
     def topo_order(self) -> list[Value]:
-        """Every node this one depends on, each after all of its parents."""
+        """Every node this one depends on (itself last), each after all of its parents.
+
+        Introduced in notebooks/06_backprop.
+        """
         order, seen, stack = [], set(), [(self, False)]
         while stack:  # iterative, so deep graphs do not hit Python's recursion limit
             node, done = stack.pop()
@@ -198,6 +251,7 @@ class Value:
         from this node backwards. So calling `backward()` on a freshly built graph each
         training step never mixes in gradient left over from an earlier step, even when the
         same parameter Values are reused. (Nodes of other graphs are not touched.)
+        Introduced in notebooks/06_backprop.
         """
         order = self.topo_order()
         for node in order:

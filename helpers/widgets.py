@@ -120,6 +120,20 @@ class Interactive:
                      image, self.summary(ctrls))
 
 
+ACTS_LATER = "acts-later"
+
+
+def acts_later(control: w.DOMWidget) -> w.DOMWidget:
+    """Mark a control whose change shows only from the next training step on (a learning rate,
+    a batch size), so the picture rightly stays as it is at once. The browser tests read the
+    mark (the CSS class ``acts-later``) and do not expect a change from such a control.
+
+    Introduced in notebooks/08_training_loop.
+    """
+    control.add_class(ACTS_LATER)
+    return control
+
+
 def slider(description: str, value: float, min: float, max: float, step: float = 0.1,
            **kw) -> w.FloatSlider:
     """A float slider in the course's style (wide enough to read its label)."""

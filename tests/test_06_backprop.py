@@ -27,21 +27,61 @@ def test_stepper_every_step_explains_in_words(stepper):
 
 def test_stepper_shows_grads_only_for_reached_nodes(stepper):
     stepper.update(step=3)
-    texts = [stepper.boxes[id(nd)].get_text() for nd in stepper.sequence]
+    texts = [stepper.boxes[nd].get_text() for nd in stepper.sequence]
     assert all("grad ?" not in t for t in texts[:3])
     assert all("grad ?" in t for t in texts[3:])
     assert "dL/dL = 1" in stepper.update(step=1)["what happens"]
 
 
 def test_stepper_grads_match_hand_computation():
-    loss = lesson.neuron_loss_graph()
+    x1, x2, w1, w2, b, y = 1.5, -2.0, 0.3, 0.7, -0.2, 1.0
+    loss = lesson.neuron_loss_graph(x1=x1, x2=x2, w1=w1, w2=w2, b=b, y=y)
     loss.backward()
-    leaves = {n.label: n.grad for n in loss.topo_order() if not n._parents}
-    z = 0.5 * 1.0 - 0.4 * 2.0 + 0.1
-    a = np.tanh(z)
-    dz = 2 * (a - 1.0) * (1 - a * a)
-    assert np.isclose(leaves["w1"], dz * 1.0) and np.isclose(leaves["w2"], dz * 2.0)
-    assert np.isclose(leaves["b"], dz)
+    leaves = {n.label: n.grad for n in loss.topo_order() if not n.parents}
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    dz = 2 * (a - y) * (1 - a * a)
+    assert np.isclose(leaves["w1"], dz * x1) and np.isclose(leaves["w2"], dz * x2)
+    assert np.isclose(leaves["b"], dz) and np.isclose(leaves["x1"], dz * w1)
+    assert np.isclose(loss.data, (a - y) ** 2)
+
+
+def test_stepper_shows_the_graph_it_is_given():
+    loss = lesson.neuron_loss_graph(x1=3.0, w1=-1.0)
+    d = lesson.BackwardStepper(loss)
+    assert d.root is loss and d.sequence[0] is loss
+    d.update(step=len(d.sequence))
+    texts = {nd.label: d.boxes[nd].get_text() for nd in d.sequence}
+    assert texts["x1"].startswith("x1 3\n") and texts["w1"].startswith("w1 -1\n")
+
+
+def test_stepper_uses_the_layout_of_draw_graph(stepper):
+    from helpers import plots
+
+    layout = plots.graph_layout(stepper.root)
+    assert {nd: tuple(box.get_position()) for nd, box in stepper.boxes.items()} == layout
+    xs = {nd.label: x for nd, (x, _) in layout.items()}
+    assert xs["L"] == max(xs.values())  # the loss on the right ...
+    assert xs["x1"] == xs["w1"] == xs["x1·w1"] - 2 and xs["b"] == xs["z"] - 2  # ... inputs by their use
+
+
+def test_stepper_explains_each_step_with_local_slopes(stepper):
+    by_label = {nd.label: text for nd, text in zip(stepper.sequence, stepper.explain)}
+    assert by_label["w2"] == "dL/dw2 = -2.301 × 2.000 (from x2·w2) = -4.603"  # × hands over x2
+    assert by_label["sum"] == "dL/dsum = -2.301 × 1.000 (from z) = -2.301"  # + copies
+    assert by_label["e"] == "dL/de = 1.000 × -2.395 (from L) = -2.395"
+
+
+def test_a_value_used_twice_collects_both_terms():
+    from helpers.value import Value
+
+    x = Value(3.0, "x")
+    y = x * x
+    y.label = "y"
+    out = y + x
+    out.label = "out"
+    d = lesson.BackwardStepper(out)
+    text = dict(zip([nd.label for nd in d.sequence], d.explain))["x"]
+    assert text == "dL/dx = 1.000 × 6.000 (from y) + 1.000 × 1.000 (from out) = 7.000"
 
 
 def test_stepper_widget_slider_ends():

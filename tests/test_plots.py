@@ -142,3 +142,61 @@ def test_draw_graph_lays_out_every_value():
     assert any(t.startswith("c (×) -6") for t in texts)
     assert "grad" in texts[0]
     plots.to_png(fig)
+
+
+def graph_of_L():
+    w, x, y = Value(0.5, "w"), Value(2.0, "x"), Value(3.0, "y")
+    loss = (w * x - y) ** 2
+    loss.label = "L"
+    loss.backward()
+    return loss
+
+
+def test_graph_layout_puts_the_result_right_and_inputs_beside_their_use():
+    loss = graph_of_L()
+    pos = plots.graph_layout(loss)
+    assert list(pos) == loss.topo_order()  # every value, parents first
+    xs = {n: x for n, (x, _) in pos.items()}
+    assert xs[loss] == max(xs.values())
+    for node in pos:
+        for p in node.parents:  # every arrow points right, one or more columns
+            assert xs[p] < xs[node]
+    for x in set(xs.values()):  # boxes in one column never overlap
+        ys = sorted(y for n, (xx, y) in pos.items() if xx == x)
+        assert all(b - a >= 1.0 - 1e-9 for a, b in zip(ys, ys[1:]))
+
+
+def test_graph_drawing_has_a_box_per_value_and_an_arrow_per_use():
+    loss = graph_of_L()
+    fig, ax = plots.figure()
+    drawing = plots.GraphDrawing(ax, loss)
+    assert list(drawing.boxes) == loss.topo_order()
+    assert len(drawing.arrows) == sum(len(n.parents) for n in loss.topo_order())
+    assert {tuple(b.get_position()) for b in drawing.boxes.values()} == set(
+        plots.graph_layout(loss).values())
+    assert drawing.boxes[loss].get_text() == "L (^2) 4\ngrad 1"
+    assert plots.graph_text(loss, "?") == "L (^2) 4\ngrad ?" and plots.graph_text(loss) == "L (^2) 4"
+
+
+class PublicNode:
+    """Only what Value shows in public: draw_graph must need nothing else."""
+
+    __slots__ = ("data", "grad", "label", "op", "parents")
+
+    def __init__(self, data, label="", parents=(), op=""):
+        self.data, self.grad, self.label, self.op, self.parents = data, 0.0, label, op, parents
+
+    def topo_order(self):
+        order = []
+        for p in self.parents:
+            order += [n for n in p.topo_order() if n not in order]
+        return order + [self]
+
+
+def test_draw_graph_uses_only_the_public_view_of_a_value():
+    a, b = PublicNode(2.0, "a"), PublicNode(3.0, "b")
+    c = PublicNode(6.0, "c", (a, b), "×")
+    fig = plots.draw_graph(c, show_grad=False)
+    texts = sorted(t.get_text() for t in fig.axes[0].texts if not isinstance(t, Annotation))
+    assert texts == ["a 2", "b 3", "c (×) 6"]
+    plots.to_png(fig)

@@ -143,3 +143,47 @@ def test_deep_graph_does_not_hit_recursion_limit():
         y = y * 1.0
     y.backward()
     assert x.grad == 1.0
+
+
+# --- the public view of the graph: parents, op and local slopes, read-only ---
+
+def test_parents_and_op_describe_how_a_value_was_made():
+    a, b = Value(2.0, "a"), Value(-3.0, "b")
+    c = a * b
+    assert c.parents == (a, b) and c.op == "×"
+    assert (c + 1).op == "+" and (c + 1).parents[0] is c
+    assert a.parents == () and a.op == ""
+    assert c.tanh().parents == (c,) and c.tanh().op == "tanh"
+    assert isinstance(c.parents, tuple)
+
+
+@pytest.mark.parametrize("name, value", [("parents", ()), ("op", "+")])
+def test_parents_and_op_cannot_be_set(name, value):
+    c = Value(2.0) * Value(3.0)
+    with pytest.raises(AttributeError):
+        setattr(c, name, value)
+    c.label = "c"  # the label is a name for drawings, so it may be set
+    assert c.label == "c"
+
+
+def test_local_grads_are_the_slopes_backward_multiplies():
+    a, b = Value(2.0), Value(-3.0)
+    assert (a * b).local_grads() == (-3.0, 2.0)
+    assert (a + b).local_grads() == (1.0, 1.0)
+    assert (a ** 3).local_grads() == (12.0,)
+    assert a.local_grads() == ()
+    t = b.tanh()
+    assert t.local_grads()[0] == pytest.approx(1 - math.tanh(-3.0) ** 2)
+    sq = a * a  # a parent used twice gets the whole slope d(a·a)/da = 2a
+    assert sq.local_grads() == (4.0, 4.0)
+
+
+def test_local_grads_leave_every_gradient_as_it_was():
+    w = Value(0.5)
+    h = w * 3.0
+    loss = h.tanh() ** 2
+    loss.backward()
+    before = [n.grad for n in loss.topo_order()]
+    for node in loss.topo_order():
+        node.local_grads()
+    assert [n.grad for n in loss.topo_order()] == before

@@ -28,6 +28,8 @@ def neuron_loss_graph(x1=1.0, x2=2.0, w1=0.5, w2=-0.4, b=0.1, y=1.0) -> Value:
     """One tanh neuron and its squared error, as a graph of labelled Values.
 
     ``L = (tanh(w1·x1 + w2·x2 + b) - y)²``; returns L (call ``L.backward()`` for the gradients).
+    The neuron of notebooks/06_backprop: the notebook builds it with its own numbers and
+    hands it to `BackwardStepper`; with no arguments it is the notebook's neuron.
     """
     x1, x2 = Value(x1, "x1"), Value(x2, "x2")
     w1, w2, b = Value(w1, "w1"), Value(w2, "w2"), Value(b, "b")
@@ -49,16 +51,20 @@ def neuron_loss_graph(x1=1.0, x2=2.0, w1=0.5, w2=-0.4, b=0.1, y=1.0) -> Value:
 class BackwardStepper(Interactive):
     """Step through a backward pass and watch each gradient appear (notebooks/06_backprop).
 
-    At step k the first k nodes in reverse topological order (the loss first) have their
-    gradient; the node reached at step k is outlined in vermillion, and boxes are filled by
-    the sign of their gradient (orange: positive, purple: negative, white: not reached yet).
+    The graph is drawn by `plots.GraphDrawing` (the layout of `plots.draw_graph`). At step k
+    the first k nodes in reverse topological order (the loss first) have their gradient;
+    the node reached at step k is outlined in vermillion, and boxes are filled by the sign
+    of their gradient (orange: positive, purple: negative, white: not reached yet).
+
+    Parameters
+    ----------
+    root : Value, optional
+        The result whose backward pass to show; by default `neuron_loss_graph()`.
     """
 
     FILL = {"none": "white", "pos": "#FBE3B8", "neg": "#E4CCE6", "zero": "#E6E6E6"}
 
     def __init__(self, root: Value | None = None):
-        from matplotlib.text import Annotation
-
         self.root = root if root is not None else neuron_loss_graph()
         self.root.backward()
         order = self.root.topo_order()
@@ -66,82 +72,34 @@ class BackwardStepper(Interactive):
         self.grads = [n.grad for n in self.sequence]
         self.explain = [self._explain(n, order) for n in self.sequence]
         self.fig, ax = plots.figure(8.0, 3.4)
-        plots.draw_graph(self.root, ax=ax)
+        self.drawing = plots.GraphDrawing(ax, self.root)
         ax.set_title("Backward pass: each box shows its value and, once reached, its gradient")
-        boxes = [t for t in ax.texts if not isinstance(t, Annotation)]  # in topological order
-        arrows = [t for t in ax.texts if isinstance(t, Annotation)]  # per node, per parent
-        self.boxes = dict(zip([id(n) for n in order], boxes))
-        self._relayout(ax, order, arrows)
-        self.moving = boxes  # arrows and title are drawn once; only the boxes each step
-
-    def _relayout(self, ax, order, arrows) -> None:
-        """Place the loss on the right and each input next to the node that uses it."""
-        column = {id(self.root): 0}
-        for node in reversed(order):  # children before parents
-            for p in node._parents:
-                column[id(p)] = max(column.get(id(p), 0), column[id(node)] + 1)
-        n_cols = max(column.values()) + 1
-        pos = {id(self.root): (2.0 * (n_cols - 1), 0.0)}
-        for c in range(1, n_cols):
-            nodes = [n for n in order if column[id(n)] == c]
-            wanted = {}  # each node wants to sit near the nodes it feeds
-            for n in nodes:
-                ys = [pos[id(k)][1] for k in order if id(k) in pos and any(p is n for p in k._parents)]
-                wanted[id(n)] = float(np.mean(ys)) if ys else 0.0
-            nodes.sort(key=lambda n: -wanted[id(n)])
-            ys = np.array([wanted[id(n)] for n in nodes])
-            for i in range(1, len(ys)):  # keep boxes at least one unit apart
-                ys[i] = min(ys[i], ys[i - 1] - 1.0)
-            ys += (np.mean([wanted[id(n)] for n in nodes]) - ys.mean()) if len(ys) > 1 else 0
-            for n, y in zip(nodes, ys):
-                pos[id(n)] = (2.0 * (n_cols - 1 - c), float(y))
-        for n in order:
-            self.boxes[id(n)].set_position(pos[id(n)])
-        i = 0
-        for n in order:
-            x, y = pos[id(n)]
-            for p in n._parents:
-                px, py = pos[id(p)]
-                arrows[i].xy, arrows[i].xyann = (x - 0.62, y), (px + 0.62, py)
-                i += 1
-        xs, ys = zip(*pos.values())
-        ax.set_xlim(min(xs) - 0.9, max(xs) + 0.9)
-        ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+        self.boxes = self.drawing.boxes  # {value: its box}
+        self.moving = list(self.boxes.values())  # arrows and title are drawn once; boxes each step
 
     @staticmethod
     def _explain(node, order) -> str:
         """Which uses of `node` its gradient came from, as chain-rule products in words."""
         terms = []
-        for c in order:
-            for parent in c._parents:
-                if parent is node:
-                    saved = [(p, p.grad) for p in c._parents] + [(c, c.grad)]
-                    for p in c._parents:
-                        p.grad = 0.0
-                    c.grad = 1.0
-                    c._backward()
-                    local = node.grad
-                    for p, g in saved:
-                        p.grad = g
-                    terms.append(f"{c.grad:.3f} × {local:.3f} (from {c.label})")
+        for child in order:
+            for i, parent in enumerate(child.parents):
+                if parent is node:  # a value used twice (x * x): its slope covers both uses
+                    local = child.local_grads()[i]
+                    terms.append(f"{child.grad:.3f} × {local:.3f} "
+                                 f"(from {child.label or child.op})")
                     break
         name = node.label or "this node"
         if not terms:
             return f"{name} is the loss itself: dL/dL = 1."
         return f"dL/d{name} = " + " + ".join(terms) + f" = {node.grad:.3f}"
 
-    @staticmethod
-    def _text(node, grad) -> str:
-        head = f"{node.label + ' ' if node.label else ''}{node.op and '(' + node.op + ') '}{node.data:.3g}"
-        return head + ("\ngrad ?" if grad is None else f"\ngrad {grad:.3g}")
-
     def update(self, step=0) -> dict:
         k = int(np.clip(step, 0, len(self.sequence)))
         for i, node in enumerate(self.sequence):
-            box = self.boxes[id(node)]
+            box = self.boxes[node]
             reached = i < k
             grad = self.grads[i] if reached else None
-            box.set_text(self._text(node, grad))
+            box.set_text(plots.graph_text(node, grad if reached else "?"))
             patch = box.get_bbox_patch()
             sign = "none" if not reached else "pos" if grad > 0 else "neg" if grad < 0 else "zero"
             patch.set_facecolor(self.FILL[sign])

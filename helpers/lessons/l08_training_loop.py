@@ -6,6 +6,8 @@ Introduced in notebooks/08_training_loop. The shared bases live in helpers.widge
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import ipywidgets as w
 import numpy as np
 
@@ -19,7 +21,75 @@ from ..checks import (
     wrong,
 )
 from ..plots import freeze_layout
-from ..widgets import Interactive, View, slider
+from ..validate import NotFiniteError
+from ..widgets import Interactive, View, acts_later, slider
+
+# --- the lesson's problems: built here once, for the notebook and its checkers alike ---
+
+def moons_data():
+    """The moons of notebooks/08_training_loop and its first exercise, split for validation.
+
+    300 points in two interleaved half-moons (noise 0.2): 70 % for training, 30 % kept aside
+    for validation, with the same mix of classes in both.
+
+    Returns
+    -------
+    ((X_train, y_train), (X_val, y_val)) : shapes (210, 2), (210,), (90, 2), (90,)
+    """
+    X, y = data.make_moons(300, noise=0.2, seed=0)
+    train_part, val_part = data.stratified_split(X, y, (0.7, 0.3), seed=0)
+    return train_part, val_part
+
+
+def moons_network(seed: int = 0, init: str | None = None):
+    """The network of notebooks/08_training_loop for the moons, and its optimizer.
+
+    A 2-16-16-1 `layers.mlp` with tanh (``init`` as in `layers.mlp`, e.g. ``"zeros"``) and
+    Adam with learning rate 0.01. Returns (model, optimizer).
+    """
+    model = layers.mlp([2, 16, 16, 1], activation="tanh", init=init, seed=seed)
+    return model, optim.Adam(model, lr=0.01)
+
+
+def decay_data(n_train: int = 40):
+    """The noisy moons of notebooks/08_training_loop's over-fitting section and exercise 2.
+
+    1,240 points (noise 0.35) split, with the same mix of classes, into a pool of 1,040 and
+    200 validation points; training uses the first ``n_train`` points of the pool.
+
+    Returns
+    -------
+    ((X_train, y_train), (X_val, y_val)) : shapes (n_train, 2), (n_train,), (200, 2), (200,)
+    """
+    X, y = data.make_moons(1240, noise=0.35, seed=1)
+    (X_pool, y_pool), val_part = data.stratified_split(X, y, (1040 / 1240, 200 / 1240), seed=0)
+    if isinstance(n_train, bool) or not isinstance(n_train, (int, np.integer)) \
+            or not 1 <= n_train <= len(X_pool):
+        raise ValueError(f"decay_data: n_train must be a whole number from 1 to {len(X_pool)}, "
+                         f"got {n_train!r}.")
+    return (X_pool[:n_train], y_pool[:n_train]), val_part
+
+
+def train_big(weight_decay: float = 0.0, n_train: int = 40, epochs: int = 200,
+              patience: int | None = None, seed: int = 0):
+    """The too-big network of notebooks/08_training_loop, trained on `decay_data(n_train)`.
+
+    A 2-32-32-1 `layers.mlp` (ReLU) trained by `train.fit` with Adam (learning rate 0.005 and
+    this weight decay) in batches of 20, measuring the 200 validation points every epoch;
+    ``patience`` turns on early stopping. ``seed`` picks the random start (the first weights
+    and the shuffles). The notebook's over-fitting section and its exercise 2 both use it.
+
+    Returns
+    -------
+    (model, history) : the trained `Sequential` and `train.History`
+    """
+    (X, y), val = decay_data(n_train)
+    model = layers.mlp([2, 32, 32, 1], seed=seed)
+    opt = optim.Adam(model, lr=0.005, weight_decay=weight_decay)
+    hist = train.fit(model, losses.BinaryCrossEntropy(), opt, X, y, epochs=epochs,
+                     batch_size=20, val=val, seed=seed, patience=patience)
+    return model, hist
+
 
 # --- interactives ---
 
@@ -29,12 +99,16 @@ class Playground(Interactive):
     The headless core (no browser, no event loop needed): ``reset()`` builds data, network
     and optimizer from the current settings; ``train_steps(n)`` runs n minibatch updates and
     records losses; ``frame()`` = a few steps + redraw; ``pause()``; ``state`` holds the numbers.
+    Training goes through `helpers.train`, as `train.fit` does: the batches of `train.batches`
+    (a new shuffle each epoch), one `train.train_step` per batch, `train.accuracy`, and a loss
+    that is no longer a number stops it with `train.divergence_message`.
     ``widget()`` adds Train / Pause / Reset buttons; Train runs ``frame()`` in an asyncio
     task on the kernel's event loop, with a short ``await asyncio.sleep`` between frames,
     so button clicks and slider moves are still handled while it trains.
 
     Changing the data set, noise, depth, width, activation or optimizer builds a new
-    network (epoch 0); the learning rate, batch size and weight decay change live.
+    network (epoch 0); the learning rate, batch size and weight decay change live (a new
+    batch size starts a new shuffle of the data at the next step).
 
     Introduced in notebooks/08_training_loop.
     """
@@ -46,8 +120,9 @@ class Playground(Interactive):
     VAL_FRACTION = 0.25
     MAX_EPOCHS = 500
     MAX_STEPS_PER_FRAME = 40
-    BLOWUP = 1e3  # one batch's cross-entropy this large: the weights ran away
-    WORSE_THAN_GUESSING = 3.0  # a mean loss > 4× a coin flip's (0.69): training is thrashing
+    # Beyond train.fit's rule (a loss that is not a number), the playground also stops when the
+    # training loss is > 4× a coin flip's (0.69): the weights thrash, though they stay finite.
+    WORSE_THAN_GUESSING = 3.0
     LIMIT = 2.8  # the picture shows [-LIMIT, LIMIT]² of the standardized inputs
 
     def __init__(self, dataset: str = "moons", noise: float = 0.2, depth: int = 2,
@@ -111,8 +186,8 @@ class Playground(Interactive):
         extra = {"momentum": 0.9} if kind == "momentum" else {}
         self.opt = optim.OPTIMIZERS[kind](self.model, lr=float(v["lr"]),
                                           weight_decay=float(v["weight_decay"]), **extra)
-        self.rng = np.random.default_rng(self.seed)
-        self._order, self._pos = self.rng.permutation(len(self.X)), 0
+        self.rng = np.random.default_rng(self.seed)  # one generator: a new shuffle each epoch
+        self._batches = iter(())  # what is left of this epoch's train.batches
         self.seen = 0  # examples trained on so far (epochs = seen / N)
         self.history = {"epoch": [], "train_loss": [], "val_loss": []}
         self.diverged = ""
@@ -123,12 +198,12 @@ class Playground(Interactive):
         return self.state
 
     def _next_batch(self):
-        bs = min(int(self.values["batch_size"]), len(self.X))
-        if self._pos >= len(self.X):  # a new epoch: a new shuffle
-            self._order, self._pos = self.rng.permutation(len(self.X)), 0
-        idx = self._order[self._pos:self._pos + bs]
-        self._pos += len(idx)
-        return self.X[idx], self.y[idx]
+        """The next batch of this epoch from `train.batches`; a new epoch when it runs out."""
+        batch = next(self._batches, None)
+        if batch is None:
+            self._batches = train.batches(self.X, self.y, int(self.values["batch_size"]), self.rng)
+            batch = next(self._batches)
+        return batch
 
     def steps_per_frame(self) -> int:
         """About one epoch per frame, at most MAX_STEPS_PER_FRAME updates."""
@@ -143,10 +218,10 @@ class Playground(Interactive):
             Xb, yb = self._next_batch()
             try:
                 loss = train.train_step(self.model, self.loss_fn, self.opt, Xb, yb)
-            except ValueError:  # NaN/inf reached a layer: the weights blew up
+            except NotFiniteError:  # NaN/inf reached a layer: the weights blew up (as in fit)
                 loss = float("nan")
             self.seen += len(Xb)
-            if not np.isfinite(loss) or loss > self.BLOWUP:
+            if not np.isfinite(loss):
                 return self._diverge(loss)
         self._record()
         if self.diverged:
@@ -158,14 +233,17 @@ class Playground(Interactive):
         return self.state
 
     def _diverge(self, loss) -> dict:
+        """Stop training and say why in words: train's message for a loss that is not a number."""
         self.running = False
-        lr = float(self.values["lr"])
-        size = ("became NaN or infinite" if not np.isfinite(loss) else
-                f"grew to {loss:.3g}, far worse than a coin-flip guess (0.69)")
-        self.diverged = (f"Diverged at epoch {self.epoch:.1f}: the loss {size}. The steps are "
-                         f"so big that the weights overshoot and run away. Training stopped. "
-                         f"Lower the learning rate (try {lr / 10:.2g} instead of {lr:.2g}), "
-                         f"then press Reset or Train.")
+        lr, epoch = float(self.values["lr"]), round(self.epoch, 1)
+        if not np.isfinite(loss):
+            words = train.divergence_message(epoch, loss, lr)
+        else:
+            words = (f"Training stopped at epoch {epoch}: the loss grew to {loss:.3g}, far worse "
+                     f"than a coin-flip guess (0.69), so the model diverged (the steps were so "
+                     f"big that the weights overshot and thrashed). Try a smaller learning rate, "
+                     f"e.g. lr={lr / 10:g} instead of lr={lr:g}.")
+        self.diverged = words + " Then press Reset or Train."
         self.message = self.diverged
         return self.state
 
@@ -174,7 +252,7 @@ class Playground(Interactive):
             try:
                 tl = float(self.loss_fn.forward(self.model.forward(self.X), self.y))
                 vl = float(self.loss_fn.forward(self.model.forward(self.X_val), self.y_val))
-            except ValueError:
+            except NotFiniteError:
                 tl = vl = float("nan")
         if not np.isfinite(tl) or tl > self.WORSE_THAN_GUESSING:
             self._diverge(tl)
@@ -190,8 +268,11 @@ class Playground(Interactive):
         return self.seen / len(self.X)
 
     def _accuracy(self, X, y) -> float:
-        with np.errstate(all="ignore"):
-            return float(np.mean((self.model.forward(X)[:, 0] > 0) == y))
+        try:
+            with np.errstate(all="ignore"):
+                return train.accuracy(self.model, X, y)
+        except NotFiniteError:
+            return float("nan")
 
     @property
     def state(self) -> dict:
@@ -272,6 +353,8 @@ class Playground(Interactive):
                 self.opt.lr = float(self.values["lr"])
             if "weight_decay" in changed:
                 self.opt.weight_decay = float(self.values["weight_decay"])
+            if "batch_size" in changed:
+                self._batches = iter(())  # the next step starts a new shuffle in the new size
             if changed:
                 names = ", ".join(k.replace("_", " ") for k in changed)
                 self.message = f"You changed {names}: applied live, the network keeps training."
@@ -293,15 +376,17 @@ class Playground(Interactive):
             "activation": w.Dropdown(options=["relu", "tanh", "sigmoid", "linear"],
                                      value=v["activation"], description="activation",
                                      layout=w.Layout(width="190px")),
-            "optimizer": w.Dropdown(options=list(self.OPTIMIZERS.items()), value=v["optimizer"],
-                                    description="optimizer", layout=w.Layout(width="230px")),
-            "lr": w.FloatLogSlider(value=v["lr"], base=10, min=-4, max=1, step=0.1,
-                                   description="learning rate", readout_format=".4f",
-                                   **int_slider),
-            "batch_size": w.IntSlider(value=v["batch_size"], min=1, max=len(self.X),
-                                      description="batch size", **int_slider),
-            "weight_decay": slider("weight decay", v["weight_decay"], 0.0, 0.1, 0.001,
-                                   readout_format=".3f"),
+            # these four change the next training step, not the picture now
+            "optimizer": acts_later(w.Dropdown(options=list(self.OPTIMIZERS.items()),
+                                               value=v["optimizer"], description="optimizer",
+                                               layout=w.Layout(width="230px"))),
+            "lr": acts_later(w.FloatLogSlider(value=v["lr"], base=10, min=-4, max=1, step=0.1,
+                                              description="learning rate", readout_format=".4f",
+                                              **int_slider)),
+            "batch_size": acts_later(w.IntSlider(value=v["batch_size"], min=1, max=len(self.X),
+                                                 description="batch size", **int_slider)),
+            "weight_decay": acts_later(slider("weight decay", v["weight_decay"], 0.0, 0.1, 0.001,
+                                              readout_format=".3f")),
         }
 
     def readout(self, s: dict) -> str:
@@ -463,13 +548,23 @@ class _SpyLoss:
         return self.loss_fn.backward()
 
 
-TRAIN_TARGET = 0.93
+TRAIN_MARGIN = 0.03  # exercise 1 accepts this much below the reference loop: about 3 of 90 points
 
 
-def _train_problem():
-    X, y = data.make_moons(300, noise=0.2, seed=0)
-    (Xt, yt), (Xv, yv) = data.stratified_split(X, y, (0.7, 0.3), seed=0)
-    return Xt, yt, Xv, yv
+@lru_cache(maxsize=8)
+def train_reference(epochs: int = 50, batch_size: int = 16, seed: int = 0) -> float:
+    """The validation accuracy that exercise 1's loop should reach (notebooks/08_training_loop).
+
+    `train.fit` is that loop (the notebook shows both give the same numbers): it trains
+    `moons_network()` on `moons_data()` with these settings; the result is the accuracy on
+    the validation part. The check asks for this minus `TRAIN_MARGIN`, because a loop that
+    shuffles in another order (also right) ends a point or two away.
+    """
+    (X, y), (X_val, y_val) = moons_data()
+    model, opt = moons_network()
+    train.fit(model, losses.BinaryCrossEntropy(), opt, X, y, epochs=epochs,
+              batch_size=batch_size, seed=seed)
+    return train.accuracy(model, X_val, y_val)
 
 
 def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Feedback:
@@ -479,16 +574,19 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
     the model, loss and optimizer, then reports the validation accuracy reached and the
     first typical mistake it sees (no backward, no step, no shuffling, not averaged, ...).
     """
-    Xt, yt, Xv, yv = _train_problem()
+    (Xt, yt), (Xv, yv) = moons_data()
     n = len(Xt)
-    model = layers.mlp([2, 16, 16, 1], activation="tanh", seed=0)
+    model, opt = moons_network()
     spy_model, spy_loss = _SpyModel(model, Xt), _SpyLoss(losses.BinaryCrossEntropy())
-    spy_opt = _SpyOptimizer(optim.Adam(model, lr=0.01))
+    spy_opt = _SpyOptimizer(opt)
     got, problem = call(fn, spy_model, spy_loss, spy_opt, Xt, yt, epochs, batch_size, seed)
     if problem is not None:
         return problem
     acc = train.accuracy(model, Xv, yv) if np.all(np.isfinite(model.forward(Xv))) else 0.0
-    reached = f"Validation accuracy reached: {acc:.3f} (target {TRAIN_TARGET})."
+    reference = train_reference(epochs, batch_size, seed)
+    target = reference - TRAIN_MARGIN
+    reached = (f"Validation accuracy reached: {acc:.3f} (target {target:.3f}: the reference "
+               f"loop, train.fit, reaches {reference:.3f}).")
     if not spy_model.updates:
         return wrong(f"The weights never learned anything: `model.backward` was never called, so "
                      f"there were no gradients to step with. {reached}",
@@ -548,38 +646,61 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
         return wrong(f"Your losses run {fmt(curve[0])} → {fmt(curve[-1])}, but each is {why}. "
                      f"{reached}", "collect every batch's loss in a list, then append "
                                    "np.mean(batch_losses) once per epoch.")
-    if acc < TRAIN_TARGET:
+    if acc < target - 1e-9:
         return wrong(f"The loop looks right, but training did not get far enough. {reached}",
                      "check the order: forward, loss, backward, step, for every batch.")
     return correct(f"Correct! Your loop trained the network: {reached} Its loss fell from "
                    f"{curve[0]:.3f} to {curve[-1]:.3f} over {epochs} epochs.")
 
 
-DECAY_TARGET = 0.865
+DECAY_SOLUTION = 0.02  # the weight decay of exercise 2's worked solution in the notebook
+DECAY_STARTS = 5  # exercise 2 trains each weight decay from this many random starts
+DECAY_MARGIN = 0.015  # accepted: a mean validation accuracy at most this far below the solution's
 
 
-def _decay_problem():
-    X, y = data.make_moons(1240, noise=0.35, seed=1)
-    (X_big, y_big), (X_val, y_val) = data.stratified_split(X, y, (1040 / 1240, 200 / 1240),
-                                                           seed=0)
-    return X_big[:40], y_big[:40], X_val, y_val
+@lru_cache(maxsize=64)
+def decay_runs(weight_decay: float, starts: int = DECAY_STARTS) -> tuple:
+    """`train_big(weight_decay, seed=s)` for s = 0 .. starts - 1 (notebooks/08_training_loop).
 
-
-def train_with_decay(weight_decay: float, epochs: int = 200):
-    """The too-big network of notebooks/08_training_loop on its 40 noisy moons, with weight decay.
-
-    Returns (model, history).
+    Returns one (validation accuracy, training accuracy, diverged) triple per start, at the
+    last epoch; the first is the run the learner sees with ``train_big(weight_decay)``.
     """
-    X, y, X_val, y_val = _decay_problem()
-    model = layers.mlp([2, 32, 32, 1], seed=0)
-    opt = optim.Adam(model, lr=0.005, weight_decay=weight_decay)
-    hist = train.fit(model, losses.BinaryCrossEntropy(), opt, X, y, epochs=epochs,
-                     batch_size=20, val=(X_val, y_val), seed=0)
-    return model, hist
+    runs = []
+    for seed in range(starts):
+        _, hist = train_big(float(weight_decay), seed=seed)
+        done = bool(hist.diverged) or not hist.val_acc
+        runs.append((float("nan"), float("nan"), True) if done else
+                    (hist.val_acc[-1], hist.train_acc[-1], False))
+    return tuple(runs)
+
+
+def decay_target() -> float:
+    """What exercise 2 asks for: the mean validation accuracy of the worked solution's weight
+    decay over `DECAY_STARTS` random starts, minus `DECAY_MARGIN` (notebooks/08_training_loop)."""
+    return float(np.mean([v for v, _, _ in decay_runs(DECAY_SOLUTION)])) - DECAY_MARGIN
+
+
+def decay_goal() -> str:
+    """Exercise 2's goal in words, every number computed: one run's noise and the target.
+
+    Introduced in notebooks/08_training_loop.
+    """
+    base = [v for v, _, _ in decay_runs(0.0)]
+    solution = [v for v, _, _ in decay_runs(DECAY_SOLUTION)]
+    return (f"Without weight decay, from {DECAY_STARTS} random starts: validation accuracy "
+            f"{', '.join(f'{a:.3f}' for a in base)} (mean {np.mean(base):.3f}).\n"
+            f"The worked solution's weight decay averages {np.mean(solution):.3f} over the same "
+            f"starts. The check accepts a mean of at least {decay_target():.3f} "
+            f"({DECAY_MARGIN} below it).")
 
 
 def check_weight_decay(value) -> Feedback:
-    """Exercise of notebooks/08_training_loop: a weight decay that lifts validation accuracy."""
+    """Exercise of notebooks/08_training_loop: a weight decay that lifts validation accuracy.
+
+    One run's validation accuracy (200 points) is noisy, so the check trains the network from
+    `DECAY_STARTS` random starts and compares the mean with `decay_target()`; every weight
+    decay whose mean is within `DECAY_MARGIN` of the worked solution's passes.
+    """
     if value is None:
         return not_done("my_weight_decay")
     if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
@@ -591,18 +712,30 @@ def check_weight_decay(value) -> Feedback:
     if value > 10:
         return wrong(f"weight_decay={value:g} is far too strong: the weights would be pulled to "
                      "zero at every step.", "try values between 0.001 and 0.1.")
-    _, hist = train_with_decay(value)
-    if hist.diverged:
+    runs = decay_runs(value)
+    if any(d for _, _, d in runs):
         return wrong(f"With weight_decay={value:g} training diverged.", "try a smaller value.")
-    got = (f"With weight_decay={value:g}: training accuracy {hist.train_acc[-1]:.3f}, "
-           f"validation accuracy {hist.val_acc[-1]:.3f} (target ≥ {DECAY_TARGET}; "
-           "no weight decay gives 0.810).")
-    if hist.val_acc[-1] >= DECAY_TARGET:
+    vals = [v for v, _, _ in runs]
+    mean, train_mean = float(np.mean(vals)), float(np.mean([t for _, t, _ in runs]))
+    target = decay_target()
+    baseline = np.mean([v for v, _, _ in decay_runs(0.0)])
+    solution_train = np.mean([t for _, t, _ in decay_runs(DECAY_SOLUTION)])
+    got = (f"With weight_decay={value:g}, from {DECAY_STARTS} random starts: validation accuracy "
+           f"{', '.join(f'{a:.3f}' for a in vals)}, mean {mean:.3f} (target ≥ {target:.3f}; "
+           f"without weight decay the mean is {baseline:.3f}).")
+    noise = (f"Why {DECAY_STARTS} starts? One run is noisy: yours span {min(vals):.3f} to "
+             f"{max(vals):.3f}. With 200 validation points each point is worth 0.005, and a "
+             "slightly different weight decay or random start moves the boundary across a few "
+             "of the points that lie close to it. So neighbouring weight decays can score a few "
+             f"points apart by luck; the mean of {DECAY_STARTS} starts changes smoothly.")
+    if mean >= target - 1e-9:
         return correct(f"Correct! {got} The network still fits the training points, but no "
-                       "longer memorises their noise.")
-    if hist.train_acc[-1] >= 0.9:
-        return wrong(f"{got} The training accuracy is still high: the network is memorising "
-                     "the noise (over-fitting).", "try a larger weight decay.")
-    return wrong(f"{got} Even the training accuracy dropped: the weights are held back so much "
-                 "that the network cannot fit the moons (under-fitting).",
+                       f"longer memorises their noise. {noise}")
+    trained = (f"The training accuracy averages {train_mean:.3f}, the worked solution's "
+               f"{solution_train:.3f}")
+    if train_mean > solution_train:
+        return wrong(f"{got} {trained}: the network still memorises some of the noise of its "
+                     f"training points (over-fitting). {noise}", "try a larger weight decay.")
+    return wrong(f"{got} {trained}: the pull towards zero holds the weights back too much, so the "
+                 f"network misses part of the moons' shape (under-fitting). {noise}",
                  "try a smaller weight decay.")

@@ -36,21 +36,18 @@ BUTTON_TIMEOUT_MS = 60_000      # a button may start something longer (training)
 class Rules:
     """Per-notebook exceptions to the generic rules."""
     # controls (by label, regex) whose action may legitimately leave the output unchanged
-    may_not_change: list[str] = field(default_factory=lambda: [r"(?i)^(clear|reset|stop|pause)\b"])
+    # (a control the interactive marks with widgets.acts_later is one: its label ends "(acts later)")
+    may_not_change: list[str] = field(default_factory=lambda: [r"(?i)^(clear|reset|stop|pause)\b",
+                                                               r"\(acts later\)$"])
     # controls (by label, regex) not to touch at all, with the reason in a comment
     skip: list[str] = field(default_factory=list)
     # after drawing on a canvas, click this button (label regex) before expecting a change
     click_after_drawing: str | None = None
 
 
-EXCEPTIONS: dict[str, Rules] = {
-    # the playground's learning rate, batch size and weight decay act on the next training
-    # step, and the optimizer only on the steps after epoch 0: while paused at epoch 0,
-    # moving them rightly changes nothing on screen (Train, clicked later, must)
-    "08_training_loop": Rules(may_not_change=[r"(?i)^(clear|reset|stop|pause)\b",
-                                              r"(?i)learning rate|batch|weight decay|optimizer"]),
-    # "09_capstone_handwriting": Rules(click_after_drawing=r"(?i)read|predict"),
-}
+# A new lesson needs no entry here: an interactive marks a control that rightly changes
+# nothing at once with helpers.widgets.acts_later (the playground's learning rate, say).
+EXCEPTIONS: dict[str, Rules] = {}
 
 # --- JavaScript run in the page --------------------------------------------------------
 PANEL = """(name) => {
@@ -185,7 +182,8 @@ class Driver:
           const lab = box.querySelector('.widget-label, .widget-label-basic');
           const kind = el.tagName === 'SELECT' ? 'dropdown' : el.type === 'checkbox' ? 'checkbox' : 'slider';
           const text = ((lab && lab.textContent.trim()) || el.getAttribute('title') || '').replace(/\u200b/g, '');
-          return (text ? `${kind} ${text}` : `${kind} (no description)`).slice(0, 50);
+          const later = el.closest('.acts-later') ? ' (acts later)' : '';
+          return (text ? `${kind} ${text}` : `${kind} (no description)`).slice(0, 50) + later;
         }""")
 
     def skipped(self, label):
@@ -211,7 +209,7 @@ class Driver:
         assert not log, f"{where}: JupyterLab's log console reports {log!r} (an exception in a widget callback?)"
         assert changed, (f"{where}: the interactive's picture and text did not change within "
                          f"{timeout / 1000:.0f} s (is the callback wired? does it raise?). If this "
-                         "control may legitimately change nothing, add it to EXCEPTIONS.")
+                         "control rightly changes nothing at once, mark it with helpers.widgets.acts_later.")
         self.actions.append(f"{label}: {what}")
 
     def sliders(self, area):
