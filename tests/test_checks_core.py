@@ -1,5 +1,11 @@
 """helpers.checks core: Feedback, call, compare, check_function (the part every lesson uses)."""
 
+import inspect
+import math
+import signal
+import sys
+import threading
+import time
 import warnings
 
 import numpy as np
@@ -7,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import checks
 from helpers.checks import (
     Feedback,
     as_numbers,
@@ -265,3 +272,267 @@ def test_compare_and_known_mistake_share_it():
     assert fb.status == "wrong" and "beyond" in fb.message
     assert known_mistake(np.array([True, False]), [(np.array([1.0, 0.0]), "the mask")]) == "the mask"
     assert known_mistake([1e308], [(np.array([1.0]), "x")]) is None
+
+
+# --- call: nothing the learner's function does can hurt the check ----------------------------
+
+def line_of(fn, text: str) -> int:
+    """The line number of the first line of `fn`'s source that contains `text`."""
+    lines, first = inspect.getsourcelines(fn)
+    return first + next(i for i, line in enumerate(lines) if text in line)
+
+
+def test_an_exception_names_the_learners_line_not_a_traceback():
+    def neuron(x, w, b):
+        z = np.dot(x, w)
+        return z + b[3]  # b is a number: IndexError-like TypeError
+
+    fb = check_function(neuron, reference, CASES)
+    assert fb.status == "error" and fb.message.startswith("`neuron` raised TypeError: ")
+    want = f"It happened in `neuron`, line {line_of(neuron, 'b[3]')}: `return z + b[3]"
+    assert want in fb.message, fb.message
+    assert "Traceback" not in fb.message and "File " not in fb.message
+
+
+def test_an_exception_inside_numpy_points_at_the_learners_line():
+    def neuron(x, w, b):
+        return float(np.dot(x, np.ones(5)) + b)
+
+    fb = check_function(neuron, reference, CASES)
+    assert "ValueError" in fb.message and f"line {line_of(neuron, 'np.ones(5)')}" in fb.message
+    assert "numpy" not in fb.message.split("It happened")[1].split("\n")[0]  # the learner's line
+
+
+def test_an_exception_without_a_message_and_exit_are_words():
+    def empty(x):
+        raise KeyError
+
+    assert call(empty, 1)[1].message.startswith("`empty` raised KeyError.")
+
+    def leaves(x):
+        sys.exit(1)
+
+    fb = call(leaves, 1)[1]
+    assert fb.status == "error" and "SystemExit" in fb.message and "return its answer" in fb.message
+
+
+def test_keyboard_interrupt_is_let_through_and_everything_is_restored():
+    def interrupted(x):
+        print("about to stop")
+        raise KeyboardInterrupt
+
+    stdout, handler = sys.stdout, signal.getsignal(signal.SIGALRM)
+    with pytest.raises(KeyboardInterrupt):
+        call(interrupted, np.zeros(2))
+    assert sys.stdout is stdout and signal.getsignal(signal.SIGALRM) == handler
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_printing_is_caught_and_the_feedback_shows_its_first_lines(capsys):
+    def neuron(x, w, b):
+        for i in range(100_000):
+            print("step", i)
+        print("to stderr", file=sys.stderr)
+        return float(np.dot(x, w) + b)
+
+    fb = check_function(neuron, reference, CASES)
+    out, err = capsys.readouterr()
+    assert out == "" and err == ""  # nothing reached the notebook
+    assert fb.status == "correct"
+    assert "`neuron` printed 200,002 lines" in fb.message and "the rest was cut" in fb.message
+    shown = [line for line in fb.message.splitlines() if line.startswith("    ")]
+    assert shown == [f"    step {i}" for i in range(checks.PRINT_LINES)]
+
+
+def test_a_little_printing_is_shown_whole_and_long_lines_are_cut(capsys):
+    def chatty(x):
+        print("x is", x)
+        return x
+
+    fb = check_function(chatty, lambda x: x + 1, [(1.0,)])
+    assert fb.status == "wrong" and fb.message.endswith("`chatty` printed 1 line:\n    x is 1.0")
+
+    def wide(x):
+        print("y" * 10_000, end="")
+        return x + 1
+
+    fb = check_function(wide, lambda x: x + 1, [(1.0,)])
+    assert "printed 1 line (10,000 characters)" in fb.message and len(fb.message) < 400
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_learner_gets_copies_of_arrays_lists_and_dicts():
+    class Model:
+        pass
+
+    model = Model()
+    a, nested = np.arange(3.0), [np.ones(2), {"k": np.zeros(2), "l": [1, 2]}, (np.ones(1),)]
+    seen = {}
+
+    def scribble(arr, stuff, obj):
+        arr[:] = -1
+        stuff[0][:] = -1
+        stuff[1]["k"][:] = -1
+        stuff[1]["l"].append(3)
+        stuff[1].clear()
+        stuff[2][0][:] = -1
+        stuff.append("more")
+        seen["obj"] = obj
+        return 1.0
+
+    assert call(scribble, a, nested, model) == (1.0, None)
+    assert np.array_equal(a, [0.0, 1.0, 2.0]) and np.array_equal(nested[0], [1.0, 1.0])
+    assert np.array_equal(nested[1]["k"], [0.0, 0.0]) and nested[1]["l"] == [1, 2]
+    assert np.array_equal(nested[2][0], [1.0]) and len(nested) == 3
+    assert seen["obj"] is model  # other objects (a model, a spy) are passed as they are
+
+
+def test_numpy_and_python_warnings_never_escape_and_are_said_in_words():
+    def neuron(x, w, b):
+        warnings.warn("this may not converge", UserWarning, stacklevel=1)
+        return float(np.exp(np.dot(x, w) * -1000) + b)  # overflow: inf
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fb = check_function(neuron, reference, CASES)
+    assert fb.status == "wrong" and "NaN or infinity" in fb.message
+    assert "numpy met overflow" in fb.message and "np.exp(1000)" in fb.message
+    assert "UserWarning: this may not converge" in fb.message
+
+    def fine(x, w, b):
+        np.exp(np.float64(1000))  # overflows, but the answer is right
+        return float(np.dot(x, w) + b)
+
+    fb = check_function(fine, reference, CASES)
+    assert fb.status == "correct" and "numpy met" not in fb.message  # not said when it is right
+
+
+def checker(fn, *args):
+    """A checker of one call: every run of it has its own time (a test's calls share one)."""
+    return call(fn, *args)
+
+
+@pytest.fixture
+def short_limit(monkeypatch):
+    monkeypatch.setattr(checks, "TIME_LIMIT", 0.2)
+    return 0.2
+
+
+def spin(x):
+    while True: pass  # noqa: E701  (one line: `while True: pass` gives a trace no new line)
+
+
+def test_a_loop_that_never_ends_is_stopped_and_said(short_limit):
+    start = time.monotonic()
+    out, fb = call(spin, 1.0)
+    assert time.monotonic() - start < short_limit + 1
+    assert out is None and fb.status == "error"
+    assert fb.message.startswith("`spin` was still running after 0.2 s, so the check stopped it.")
+    assert "a loop that never ends" in fb.message
+    assert f"line {line_of(spin, 'while True')}" in fb.message
+
+
+def test_a_long_sleep_is_stopped_in_the_main_thread(short_limit):
+    def nap(x):
+        time.sleep(60)
+
+    start = time.monotonic()
+    fb = call(nap, 1.0)[1]
+    assert time.monotonic() - start < short_limit + 1 and "still running" in fb.message
+
+
+def test_the_previous_alarm_handler_and_timer_are_restored(short_limit):
+    fired = []
+    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    signal.setitimer(signal.ITIMER_REAL, 100.0)
+    try:
+        assert "still running" in checker(spin, 1.0)[1].message
+        assert checker(lambda x: x + 1, 1.0) == (2.0, None)
+        assert 98 < signal.getitimer(signal.ITIMER_REAL)[0] <= 100  # the outer timer still runs
+        assert signal.getsignal(signal.SIGALRM) is not old and not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_without_sigalrm_a_trace_function_stops_the_loop(short_limit, monkeypatch):
+    """The Windows way, forced here: sys.settrace checks the time; the old trace comes back."""
+    monkeypatch.setattr(checks, "_can_use_alarm", lambda: False)
+
+    def tracer(frame, event, arg):
+        return None
+
+    sys.settrace(tracer)
+    try:
+        start = time.monotonic()
+        fb = call(spin, 1.0)[1]
+        elapsed = time.monotonic() - start
+        assert sys.gettrace() is tracer
+    finally:
+        sys.settrace(None)
+    assert elapsed < short_limit + 1 and "still running after 0.2 s" in fb.message
+    assert f"line {line_of(spin, 'while True')}" in fb.message
+    assert checker(lambda x: 2 * x, 3) == (6, None)  # a normal function still runs
+
+
+def test_outside_the_main_thread_the_trace_function_stops_the_loop(short_limit):
+    got = {}
+    worker = threading.Thread(target=lambda: got.update(fb=call(spin, 1.0)[1]))
+    start = time.monotonic()
+    worker.start()
+    worker.join(short_limit + 5)
+    assert not worker.is_alive() and time.monotonic() - start < short_limit + 1
+    assert "still running" in got["fb"].message and sys.gettrace() is None
+
+
+def test_one_checker_shares_one_time_limit_over_all_its_calls(short_limit):
+    def slow(x):
+        time.sleep(0.05)
+        return x
+
+    start = time.monotonic()
+    fb = check_function(slow, lambda x: x, [(float(i),) for i in range(50)])
+    assert time.monotonic() - start < short_limit + 1  # not 50 × 0.05 s
+    assert fb.status == "error" and "when the check's 0.2 s ran out (over" in fb.message
+    # the next checker has its own time again
+    assert check_function(slow, lambda x: x, [(1.0,), (2.0,)]).status == "correct"
+
+
+def test_a_function_that_catches_the_stop_is_still_stopped(short_limit):
+    def stubborn(x):
+        for _ in range(3):
+            try:
+                time.sleep(60)
+            except BaseException:  # noqa: B036  (the learner's mistake under test)
+                pass
+        return x
+
+    start = time.monotonic()
+    fb = call(stubborn, 1.0)[1]
+    assert time.monotonic() - start < short_limit + 1 and "still running" in fb.message
+
+
+def test_call_inside_the_learners_code_shares_the_outer_limit(short_limit):
+    def outer(x):
+        inner_out, inner_fb = call(spin, x)  # e.g. a learner who runs a check inside a check
+        return inner_out
+
+    start = time.monotonic()
+    fb = call(outer, 1.0)[1]
+    assert time.monotonic() - start < short_limit + 1
+    assert fb is not None and "still running" in fb.message
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and sys.gettrace() is None
+
+
+def test_no_time_limit(monkeypatch):
+    monkeypatch.setattr(checks, "TIME_LIMIT", math.inf)
+    assert call(lambda x: x * 2, 2) == (4, None)
+
+
+def test_fmt_never_raises_and_stays_short():
+    class Hostile:
+        def __repr__(self):
+            raise RuntimeError("no")
+
+    assert fmt(Hostile()) == "a Hostile"
+    assert len(fmt("x" * 10_000)) == 1000 and fmt("x" * 10_000).endswith("...")
