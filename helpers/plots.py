@@ -397,7 +397,6 @@ def probability_bars(ax, probs=None, n_classes: int = 10):
 # --- computational graphs (introduced in notebooks/06_backprop) ---
 
 GRAPH_COLUMN = 2.0  # data units between neighbouring columns of a graph drawing
-GRAPH_HALF_BOX = 0.62  # arrows start and end this far from a box's centre
 
 
 def graph_layout(root) -> dict:
@@ -456,15 +455,6 @@ class GraphDrawing:
         self.ax, self.root = ax, root
         self.pos = graph_layout(root)
         highlight = {id(v) for v in (highlight or ())}
-        self.arrows = []
-        for node, (x, y) in self.pos.items():
-            for p in node.parents:
-                px, py = self.pos[p]
-                arrow = ax.annotate("", xy=(x - GRAPH_HALF_BOX, y),
-                                    xytext=(px + GRAPH_HALF_BOX, py), zorder=1,  # under the boxes
-                                    arrowprops={"arrowstyle": "->", "color": PALETTE["grey"],
-                                                "lw": 1})
-                self.arrows.append((p, node, arrow))
         self.boxes = {}
         for node, (x, y) in self.pos.items():
             lit = id(node) in highlight
@@ -474,6 +464,16 @@ class GraphDrawing:
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white",
                       "ec": PALETTE["vermillion"] if lit else PALETTE["blue"],
                       "lw": 2.2 if lit else 1.0})
+        self.arrows = []
+        for node in self.pos:
+            for p in node.parents:
+                # from the middle of the parent's right edge to the middle of the child's left
+                # edge, measured on the boxes' text as drawn, so the head always shows
+                arrow = ax.annotate("", xy=(0, 0.5), xycoords=self.boxes[node],
+                                    xytext=(1, 0.5), textcoords=self.boxes[p], zorder=4,
+                                    arrowprops={"arrowstyle": "->", "color": PALETTE["grey"],
+                                                "lw": 1, "shrinkA": 4, "shrinkB": 4})
+                self.arrows.append((p, node, arrow))
         xs, ys = zip(*self.pos.values())
         ax.set_xlim(min(xs) - 0.9, max(xs) + 0.9)
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)

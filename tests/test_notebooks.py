@@ -22,8 +22,7 @@ from execute_notebooks import (
 )
 
 FIRST_CELL = [
-    "# Run this cell first. It finds the course's helpers: the folder beside notebooks/ when you",
-    "# work in the course's folder, or the installed package after `pip install .` elsewhere.",
+    "# Run this cell first: it loads numpy and the course's own tools (the helpers/ folder).",
     "import sys",
     "from pathlib import Path",
     "",

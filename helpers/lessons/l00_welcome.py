@@ -75,9 +75,9 @@ class HandRuleDemo(Interactive):
         ax.set_xlim(0, 16)
         ax.set_ylim(0, top * 1.15)
         ax.set_xlabel("average ink per pixel in the region (0 = blank, 16 = full)")
-        ax.set_ylabel("number of images")
+        ax.set_ylabel("number of training images")
         ax.legend(loc="upper right", fontsize=9)
-        self.title = ax.set_title("", fontsize=10)  # the longest region name still fits
+        self.title = ax.set_title("", fontsize=9)  # the longest region name still fits
         self.update()  # fill the titles before the layout is measured
 
     def animated(self) -> list:
@@ -103,7 +103,7 @@ class HandRuleDemo(Interactive):
     def controls(self) -> dict:
         return {"feature": w.Dropdown(options=list(RULE_FEATURES), value=HAND_RULE[0],
                                       description="region", layout=w.Layout(width="300px")),
-                "threshold": slider("threshold t", 1.0, 0.0, 16.0, 0.25)}
+                "threshold": slider("threshold t", HAND_RULE[1], 0.0, 16.0, 0.25)}
 
 
 class DigitReader(Interactive):
@@ -201,8 +201,13 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
     if guesses.all() or not guesses.any():
         says = "8" if guesses.all() else "3"
         return wrong(f"`{name}` says {says} for every image. {score} That is what always "
-                     "guessing the same answer gives, so the rule does not look at the ink yet.",
-                     f"compare an amount of ink (e.g. {region}.mean()) with a threshold.")
+                     "guessing the same answer gives: your threshold may be above (or below) the "
+                     "ink of every image, or the rule may not look at the image at all.",
+                     f"compare an amount of ink (e.g. {region}.mean()) with a threshold inside "
+                     "the range of the ink values (the slider above shows them).")
+    if acc < 1 - target:
+        return wrong(f"{score} That is worse than a coin flip: your rule has it backwards.",
+                     "swap > and < (or True and False): then it gets the others right.")
     if acc < target:
         lesson_acc = float(np.mean((rule_feature(X) > threshold) == (y == 1)))
         return wrong(f"{score} That is not yet {target:.0%}.",

@@ -88,6 +88,18 @@ class NeuronBoundary(Interactive):
         ax.set_title("data: z = w1·x1 + w2·x2 + b", fontsize=10)  # reserves room for the live title
         self.current = None
 
+    def animated(self) -> list:
+        """What a slider changes: the shading and what lies on it (grid, points, line, rings,
+        arrow, note, frame) and the title; the axes' labels are kept (redrawn when the data
+        change)."""
+        _, _, _, bp, pts = self.sets[self.current or "blobs"]
+        grid = [*self.ax.xaxis.get_gridlines(), *self.ax.yaxis.get_gridlines()]
+        return [bp.image, *grid, *pts, self.line, self.wrong, self.arrow, self.note,
+                self.ax.title, *self.ax.spines.values()]
+
+    def still_key(self):
+        return self.current
+
     def controls(self) -> dict:
         return {
             "w1": slider("w1", 1.0, -3.0, 3.0, 0.1),

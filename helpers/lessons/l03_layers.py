@@ -100,6 +100,12 @@ class RandomNetworks(Interactive):
         for k, ax in enumerate(self.axes):
             ax.set_position([0.05 + k * 0.32, 0.1, 0.3, 0.64])
 
+    def animated(self) -> list:
+        """Everything inside the three squares and every title changes; the axis labels stay."""
+        return [*self.images, *(c for c in self.contours if c is not None), *self.notes,
+                *(ax.title for ax in self.axes), self.title,
+                *(spine for ax in self.axes for spine in ax.spines.values())]
+
     def controls(self) -> dict:
         style = {"description_width": "initial"}
         lay = w.Layout(width="260px")

@@ -147,6 +147,7 @@ def check_softmax(fn) -> Feedback:
         ("big scores", np.array([1000.0, 1001.0, 1002.0])),
         ("a batch of 2 rows", np.array([[1.0, 2.0, 3.0], [2.0, -1.0, 0.5]])),
         ("a batch whose rows differ in scale", np.array([[1000.0, 1001.0, 1002.0], [-1.0, 0.0, 1.0]])),
+        ("scores far apart", np.array([-1000.0, 0.0, 1000.0])),
     ]
     for label, z in cases:
         got, problem = call(fn, z.copy())

@@ -10,15 +10,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import gradcheck, plots
-from ..checks import (
-    Feedback,
-    call,
-    compare,
-    correct,
-    fmt,
-    known_mistake,
-    wrong,
-)
+from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
 from ..value import Value
 from ..widgets import Interactive
 
@@ -201,23 +193,21 @@ def check_dense_backward(fn) -> Feedback:
         known = known_mistake(g, mistakes[name], numeric[name])
         if known:
             return wrong(known, hints[name])
-        try:
-            shape = np.shape(g)
-        except ValueError:  # ragged nesting
-            shape = None
+        arr, problem = as_numbers(g, "dense_backward", None, f"{name} as an array of shape "
+                                  f"{shapes[name]}", returned=True, hint=f"Shapes: {shape_hints[name]}")
+        if problem is not None:
+            return problem
+        shape = arr.shape
         if shape != shapes[name]:
-            flipped = shape is not None and len(shape) == 2 and shape == shapes[name][::-1]
+            flipped = len(shape) == 2 and shape == shapes[name][::-1]
             return wrong(f"{name} has shape {shape}, expected {shapes[name]}"
                          f"{': it is transposed' if flipped else ''} (a gradient always has the shape "
                          f"of what it is the gradient of, here {name[1:]}).", shape_hints[name])
-        problem = compare(g, numeric[name], name, (), hints[name], atol=1e-6)
+        problem = compare(arr, numeric[name], name, (), hints[name], atol=1e-6)
         if problem is not None:
-            try:
-                err = f"relative error {gradcheck.rel_error(g, numeric[name]):.2g}"
-            except (TypeError, ValueError):
-                err = "it could not be compared"
-            return Feedback("wrong", f"{name} is off ({err} against the numerical gradient; "
-                                     f"a right one gives about 1e-7 or less). " + problem.message)
-        errors[name] = gradcheck.rel_error(g, numeric[name])
+            err = gradcheck.rel_error(arr, numeric[name])
+            return Feedback("wrong", f"{name} is off (relative error {err:.2g} against the numerical "
+                                     f"gradient; a right one gives about 1e-7 or less). " + problem.message)
+        errors[name] = gradcheck.rel_error(arr, numeric[name])
     worst = ", ".join(f"{k} {v:.1e}" for k, v in errors.items())
     return correct(f"Correct! All three gradients match the numerical ones (relative errors: {worst}).")
