@@ -53,6 +53,8 @@ class Feedback:
     A Feedback made while a checker runs (see `call`) ends with what the learner's function
     printed (its first `PRINT_LINES` lines, and how much more was cut) and, unless it says
     "correct", what numpy met while it ran (overflow, 0/0, ...) and the warnings it gave.
+
+    Introduced in notebooks/00_welcome.
     """
 
     status: str
@@ -78,17 +80,26 @@ class Feedback:
 
 
 def correct(message: str = "Correct!") -> Feedback:
-    """A green "correct" box; ``message`` says what the learner has now built."""
+    """A green "correct" box; ``message`` says what the learner has now built.
+
+    Introduced in notebooks/00_welcome.
+    """
     return Feedback("correct", message)
 
 
 def wrong(message: str, hint: str = "") -> Feedback:
-    """A red "wrong" box: ``message`` says expected vs got, ``hint`` (optional) how to fix it."""
+    """A red "wrong" box: ``message`` says expected vs got, ``hint`` (optional) how to fix it.
+
+    Introduced in notebooks/00_welcome.
+    """
     return Feedback("wrong", message + (f"\nHint: {hint}" if hint else ""))
 
 
 def not_done(name: str) -> Feedback:
-    """A grey "not done yet" box for the untouched stub called ``name``."""
+    """A grey "not done yet" box for the untouched stub called ``name``.
+
+    Introduced in notebooks/00_welcome.
+    """
     return Feedback("not done", f"Not done yet: fill in `{name}` above, run that cell, then run this one again.")
 
 
@@ -97,6 +108,8 @@ def fmt(x, width: int = 1000) -> str:
 
     Never raises (an object whose repr fails is named by its type) and gives at most `width`
     characters.
+
+    Introduced in notebooks/00_welcome.
     """
     try:
         text = _fmt(x)
@@ -613,6 +626,8 @@ def compare(got, expected, name: str, args=(), hint: str = "", atol: float = 1e-
 
     ``got`` is what the function ``name`` returned for ``args``; it is read with `as_numbers`,
     so text, None, yes/no values and huge numbers are explained, not compared.
+
+    Introduced in notebooks/00_welcome.
     """
     on = f" for {', '.join(fmt(a) for a in args)}" if args else ""
     e = np.asarray(expected, dtype=float)
@@ -642,6 +657,8 @@ def check_function(fn, reference, cases, hint: str = "", atol: float = 1e-6,
         Shown when an answer is wrong.
     success : str
         Added to "Correct!" to say what the learner has now built.
+
+    Introduced in notebooks/00_welcome.
     """
     name = getattr(fn, "__name__", "your function")
     for args in cases:
@@ -669,6 +686,8 @@ def known_mistake(got, candidates, right=None, atol: float = 1e-8):
     Returns
     -------
     The payload of the first matching candidate, or None.
+
+    Introduced in notebooks/00_welcome.
     """
     if isinstance(got, np.ndarray) and got.dtype == bool:
         got = got.astype(float)  # a mask returned as is still matches the mistake it is

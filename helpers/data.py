@@ -35,6 +35,8 @@ def make_blobs(n: int = 200, noise: float = 1.0, seed: int = 0):
     """Two round clouds of points, centred at (-2, -2) (class 0) and (2, 2) (class 1).
 
     `noise` is the standard deviation of each cloud.
+
+    Introduced in notebooks/06_backprop.
     """
     n, noise = _check(n, noise, "make_blobs")
     rng = np.random.default_rng(seed)
@@ -46,7 +48,10 @@ def make_blobs(n: int = 200, noise: float = 1.0, seed: int = 0):
 
 
 def make_moons(n: int = 200, noise: float = 0.1, seed: int = 0):
-    """Two interleaving half circles: class 0 arches up, class 1 arches down, shifted right."""
+    """Two interleaving half circles: class 0 arches up, class 1 arches down, shifted right.
+
+    Introduced in notebooks/08_training_loop.
+    """
     n, noise = _check(n, noise, "make_moons")
     rng = np.random.default_rng(seed)
     n0, n1 = _halves(n)
@@ -57,7 +62,10 @@ def make_moons(n: int = 200, noise: float = 0.1, seed: int = 0):
 
 
 def make_circles(n: int = 200, noise: float = 0.05, factor: float = 0.5, seed: int = 0):
-    """A small circle (class 1) inside a big one (class 0); `factor` is the inner radius."""
+    """A small circle (class 1) inside a big one (class 0); `factor` is the inner radius.
+
+    Introduced in notebooks/08_training_loop.
+    """
     n, noise = _check(n, noise, "make_circles")
     factor = number_in(factor, "factor", "make_circles", low=0, high=1, low_open=True, high_open=True)
     rng = np.random.default_rng(seed)
@@ -73,6 +81,8 @@ def make_xor(n: int = 200, noise: float = 0.2, seed: int = 0):
     """Four clouds at (±1, ±1): class 1 where exactly one coordinate is positive.
 
     No single straight line separates the classes.
+
+    Introduced in notebooks/03_layers.
     """
     n, noise = _check(n, noise, "make_xor")
     rng = np.random.default_rng(seed)
@@ -84,7 +94,10 @@ def make_xor(n: int = 200, noise: float = 0.2, seed: int = 0):
 
 
 def make_spirals(n: int = 200, noise: float = 0.1, turns: float = 1.5, seed: int = 0):
-    """Two arms spiralling out of the centre, one per class."""
+    """Two arms spiralling out of the centre, one per class.
+
+    Introduced in notebooks/08_training_loop.
+    """
     n, noise = _check(n, noise, "make_spirals")
     turns = number_in(turns, "turns", "make_spirals", low=0, low_open=True)
     rng = np.random.default_rng(seed)
@@ -113,6 +126,8 @@ def load_digits():
     -------
     X : (1797, 64) float64, values 0..16, each row an 8×8 image read row by row
     y : (1797,) int64, the digit 0..9
+
+    Introduced in notebooks/00_welcome.
     """
     raw = DIGITS_FILE.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
@@ -137,6 +152,8 @@ def stratified_split(X, y, fractions=(0.7, 0.15, 0.15), seed: int = 0):
     Returns
     -------
     list of (X_part, y_part) pairs, one per fraction, in the order given.
+
+    Introduced in notebooks/00_welcome.
     """
     X = as_array(X, "X", "stratified_split", ndim=2)
     y = labels(y, X.shape[0], None, "stratified_split")

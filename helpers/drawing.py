@@ -64,6 +64,8 @@ def strokes_to_image(strokes, size: int = 256, pen: float = 16.0) -> np.ndarray:
     -------
     (size, size) float64 array, 1.0 = ink, 0.0 = paper. Points outside the square are
     allowed; only the part of the path inside it is drawn.
+
+    Introduced in notebooks/09_capstone_handwriting.
     """
     size = positive_int(size, "size", "strokes_to_image")
     pen = number_in(pen, "pen", "strokes_to_image", low=0, low_open=True)
@@ -117,6 +119,8 @@ def normalise_bitmap(image) -> np.ndarray:
     Raises
     ------
     ValueError when the image has no ink (an empty drawing) or values outside 0..1.
+
+    Introduced in notebooks/09_capstone_handwriting.
     """
     ink = _ink(image, "normalise_bitmap")
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
@@ -138,6 +142,8 @@ def block_counts(bitmap) -> np.ndarray:
     """Count the ink pixels in each 4×4 block of a 32×32 bitmap: (32, 32) -> (64,) floats 0..16.
 
     The counts are read row by row, the same order as the rows of ``data.load_digits()``.
+
+    Introduced in notebooks/09_capstone_handwriting.
     """
     bm = as_array(bitmap, "bitmap", "block_counts", shape=(BITMAP, BITMAP))
     n = BITMAP // BLOCK
@@ -158,5 +164,7 @@ def to_digit_features(image) -> np.ndarray:
     -------
     (64,) float64 array of counts 0..16: divide by 16 before giving it to a network trained
     on ``X / 16``.
+
+    Introduced in notebooks/09_capstone_handwriting.
     """
     return block_counts(normalise_bitmap(image))

@@ -30,6 +30,8 @@ def numerical_gradient(f, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
     Returns
     -------
     grad : ndarray, same shape as x
+
+    Introduced in notebooks/06_backprop.
     """
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
         raise TypeError(f"numerical_gradient: expected x to be a float numpy array (it is nudged in "
@@ -59,7 +61,10 @@ def _caller(f, x):
 
 
 def rel_error(a, b) -> float:
-    """The largest elementwise relative error between two arrays of the same shape."""
+    """The largest elementwise relative error between two arrays of the same shape.
+
+    Introduced in notebooks/06_backprop.
+    """
     a = as_array(a, "a", "rel_error")
     b = as_array(b, "b", "rel_error")
     if a.shape != b.shape:
@@ -78,6 +83,8 @@ def check_layer(layer, x, seed: int = 0, h: float = 1e-5) -> dict:
     -------
     dict
         Relative error for ``"x"`` and for every key of ``layer.params``.
+
+    Introduced in notebooks/06_backprop.
     """
     x = np.array(as_array(x, "x", "check_layer"), dtype=float)
     r = np.random.default_rng(seed).standard_normal(layer.forward(x).shape)
@@ -94,7 +101,10 @@ def check_layer(layer, x, seed: int = 0, h: float = 1e-5) -> dict:
 
 
 def check_loss(loss, scores, y, h: float = 1e-5) -> float:
-    """Relative error between a loss's backward() and the numerical gradient of forward."""
+    """Relative error between a loss's backward() and the numerical gradient of forward.
+
+    Introduced in notebooks/06_backprop.
+    """
     scores = np.array(as_array(scores, "scores", "check_loss"), dtype=float)
     loss.forward(scores, y)
     analytic = loss.backward()

@@ -87,6 +87,8 @@ class Layer:
     """Base class: no parameters; subclasses override forward and backward.
 
     ``needs_input_grad``: whether ``backward`` must return dL/dx (see the module docstring).
+
+    Introduced in notebooks/03_layers.
     """
 
     params: dict

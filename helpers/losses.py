@@ -26,6 +26,12 @@ def _mean(v: np.ndarray) -> float:
 
 
 class Loss:
+    """The shared base of every loss: ``forward(scores, y)`` returns a float and remembers
+    what ``backward()`` needs; ``backward()`` returns dL/dscores, the shape of scores.
+
+    Introduced in notebooks/05_loss.
+    """
+
     def __init__(self):
         self._cache = None
 
@@ -43,6 +49,8 @@ class MSE(Loss):
 
     ``L = mean((pred - y)²)`` over every element. pred and y have the same shape, (N,) or
     (N, D).
+
+    Introduced in notebooks/05_loss.
     """
 
     def forward(self, pred, y) -> float:
@@ -68,6 +76,8 @@ class BinaryCrossEntropy(Loss):
     written as ``max(z, 0) - z·y + log(1 + e^-|z|)`` so that no log(0) or overflow can happen.
 
     scores: (N,) or (N, 1) logits; y: the same number of 0/1 labels.
+
+    Introduced in notebooks/00_welcome.
     """
 
     def forward(self, scores, y) -> float:
@@ -101,6 +111,8 @@ class SoftmaxCrossEntropy(Loss):
     scores of ±1e4 give no overflow or divide warning. backward: ``(softmax(z) - onehot(y)) / N``.
 
     scores: (N, C) logits; y: (N,) integer labels in 0..C-1.
+
+    Introduced in notebooks/00_welcome.
     """
 
     def forward(self, scores, y) -> float:

@@ -35,6 +35,8 @@ class Optimizer:
     parameter's, weight decay included) it writes the flat step into ``out``; ``step`` then
     does ``p -= step`` for each parameter. Its state goes in ``self.state`` as flat arrays
     too (PyTorch's names: "momentum_buffer", "square_avg", "exp_avg", "exp_avg_sq").
+
+    Introduced in notebooks/07_optimizers.
     """
 
     def __init__(self, model, lr: float, weight_decay: float = 0.0):
@@ -130,6 +132,8 @@ class SGD(Optimizer):
     ``b ← μ·b + (1 - dampening)·g`` (``b = g`` on the first step); then
     ``g ← g + μ·b`` with Nesterov, else ``g ← b``; finally ``p ← p - lr·g``.
     Defaults: lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False.
+
+    Introduced in notebooks/06_backprop.
     """
 
     def __init__(self, model, lr: float = 1e-3, momentum: float = 0.0, dampening: float = 0.0,
@@ -158,6 +162,8 @@ class RMSProp(Optimizer):
 
     ``v ← α·v + (1 - α)·g²``; ``p ← p - lr·g / (√v + ε)``.
     Defaults: lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.
+
+    Introduced in notebooks/07_optimizers.
     """
 
     def __init__(self, model, lr: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
@@ -184,6 +190,8 @@ class Adam(Optimizer):
     ``m ← β1·m + (1 - β1)·g``; ``v ← β2·v + (1 - β2)·g²``;
     ``m̂ = m / (1 - β1^t)``; ``v̂ = v / (1 - β2^t)``; ``p ← p - lr·m̂ / (√v̂ + ε)``.
     Defaults: lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.
+
+    Introduced in notebooks/00_welcome.
     """
 
     def __init__(self, model, lr: float = 1e-3, betas: tuple = (0.9, 0.999), eps: float = 1e-8,

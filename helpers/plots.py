@@ -60,7 +60,10 @@ matplotlib.rcParams.update(STYLE)
 
 
 def figure(width: float = 6.0, height: float = 3.6, ncols: int = 1, nrows: int = 1, **kw):
-    """A new Figure (not attached to pyplot) and its axes, laid out with constrained layout."""
+    """A new Figure (not attached to pyplot) and its axes, laid out with constrained layout.
+
+    Introduced in notebooks/00_welcome.
+    """
     fig = Figure(figsize=(width, height), layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=True, **kw)
     return fig, axes
@@ -77,6 +80,8 @@ def to_png(fig: Figure, animated=(), key=None) -> bytes:
     animated artists on top ("blitting"), several times faster. The kept picture is drawn
     again whenever ``key`` changes: pass a value that changes with the still parts (a data
     set, axis limits, a title that is not animated).
+
+    Introduced in notebooks/01_the_neuron.
     """
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     if not animated:
@@ -103,20 +108,29 @@ def to_png(fig: Figure, animated=(), key=None) -> bytes:
 
 
 def screen_size(png: bytes) -> tuple[int, int]:
-    """The (width, height) in screen pixels at which a PNG from `to_png` is shown."""
+    """The (width, height) in screen pixels at which a PNG from `to_png` is shown.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     return round(width / PIXEL_RATIO), round(height / PIXEL_RATIO)
 
 
 def png_bundle(png: bytes) -> tuple[dict, dict]:
-    """A PNG as an IPython display bundle (data, metadata), shown at its screen size."""
+    """A PNG as an IPython display bundle (data, metadata), shown at its screen size.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     width, height = screen_size(png)
     return ({"image/png": base64.b64encode(png).decode("ascii")},
             {"image/png": {"width": width, "height": height}})
 
 
 def freeze_layout(fig: Figure) -> Figure:
-    """Lay the figure out once, then keep that layout: redraws get about twice as fast."""
+    """Lay the figure out once, then keep that layout: redraws get about twice as fast.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     if not isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
         to_png(fig)
         fig.set_layout_engine("none")  # a placeholder engine: the layout stays as it is
@@ -145,7 +159,10 @@ _register_with_ipython()
 # --- data and decision boundaries (introduced in notebooks/02_weights_and_biases) ---
 
 def scatter_classes(ax, X, y, s: float = 22, alpha: float = 0.9, labels=None):
-    """Scatter 2-D points coloured by class, with a legend entry per class."""
+    """Scatter 2-D points coloured by class, with a legend entry per class.
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
     X, y = np.asarray(X), np.asarray(y)
     artists = []
     for c in np.unique(y):
@@ -207,6 +224,8 @@ def plot_decision_boundary(ax, proba_fn, X, y, resolution: int = 100, padding: f
     """Shade what ``proba_fn`` (points (M, 2) -> probabilities) says around the data, then the data.
 
     Returns the `BoundaryPlot`, so the picture can be updated later.
+
+    Introduced in notebooks/03_layers.
     """
     X = np.asarray(X)
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
@@ -222,7 +241,10 @@ def plot_decision_boundary(ax, proba_fn, X, y, resolution: int = 100, padding: f
 # --- training curves (introduced in notebooks/08_training_loop) ---
 
 def plot_history(history, title: str = "Training history", fig=None):
-    """Loss and accuracy per epoch, for training and (if measured) validation data."""
+    """Loss and accuracy per epoch, for training and (if measured) validation data.
+
+    Introduced in notebooks/08_training_loop.
+    """
     if fig is None:
         fig, (ax_loss, ax_acc) = figure(8, 3.2, ncols=2)
     else:
@@ -251,6 +273,8 @@ def loss_surface(ax, f, xlim, ylim, resolution: int = 80, levels: int = 20, log:
 
     With ``log=True`` the contour levels are spaced on a log scale, which shows long
     narrow valleys better. Returns the grids and values: (W1, W2, Z).
+
+    Introduced in notebooks/07_optimizers.
     """
     w1, w2 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
     with np.errstate(all="ignore"):
@@ -272,6 +296,8 @@ def draw_path(ax, path, colour=None, label: str | None = None, marker: bool = Tr
     """A trail of points (K, 2) across a surface, with its end marked. Returns (line, end).
 
     Update later with ``line.set_data(xs, ys)`` and ``end.set_offsets([[x, y]])``.
+
+    Introduced in notebooks/07_optimizers.
     """
     path = np.asarray(path, dtype=float).reshape(-1, 2)
     colour = colour or PALETTE["vermillion"]
@@ -291,6 +317,8 @@ class NetworkDrawing:
     thicker with its size; circles can be filled by activation values. Update with
     ``set_activations`` and ``set_weights``; layers wider than ``max_nodes`` show their first
     ``max_nodes`` units.
+
+    Introduced in notebooks/03_layers.
     """
 
     def __init__(self, ax, sizes, weights=None, activations=None, max_nodes: int = 10,
@@ -360,7 +388,10 @@ def draw_network(ax, sizes, weights=None, activations=None, **kw) -> NetworkDraw
 # --- digits (introduced in notebooks/00_welcome) ---
 
 def digit_grid(images, titles=None, ncols: int = 10, size: float = 0.9, title: str | None = None):
-    """Show 8×8 digit images ((K, 64) or (K, 8, 8)) in a grid, each with an optional title."""
+    """Show 8×8 digit images ((K, 64) or (K, 8, 8)) in a grid, each with an optional title.
+
+    Introduced in notebooks/00_welcome.
+    """
     imgs = np.asarray(images, dtype=float).reshape(-1, 8, 8)
     k = len(imgs)
     ncols = max(1, min(ncols, k))

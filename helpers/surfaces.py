@@ -44,6 +44,8 @@ class Surface:
     start, minimum : tuple of two floats
     xlim, ylim : tuple of two floats
         The window a contour plot shows.
+
+    Introduced in notebooks/07_optimizers.
     """
 
     name: str
@@ -89,6 +91,8 @@ def make_optimizer(name: str, params: dict, lr: float, beta: float = 0.9):
 
     ``beta`` is the momentum of "momentum" and Adam's β1; plain SGD ignores it and RMSProp
     keeps its usual α = 0.99.
+
+    Introduced in notebooks/07_optimizers.
     """
     if name == "SGD":
         return optim.SGD(params, lr=lr)
@@ -111,6 +115,8 @@ def descend(surface: Surface, name: str, lr: float, beta: float = 0.9, steps: in
         ``path``: array (K + 1, 2) of the points visited (start first; stops early on divergence),
         ``losses``: array (K + 1,), the loss at each point,
         ``diverged_at``: the step at which the loss blew up, or None.
+
+    Introduced in notebooks/07_optimizers.
     """
     surface = _surface(surface, "descend")
     lr = number_in(lr, "lr", "descend", low=0, low_open=True)
@@ -139,6 +145,8 @@ def race(surface, lr: float, beta: float = 0.9, steps: int = 100) -> dict:
     against `descend`, which uses the optimizer classes themselves.
 
     Returns a dict name -> {"path", "losses", "diverged_at"} as `descend` gives.
+
+    Introduced in notebooks/07_optimizers.
     """
     surface = _surface(surface, "race")
     lr = number_in(lr, "lr", "race", low=0, low_open=True)
@@ -181,7 +189,10 @@ def race(surface, lr: float, beta: float = 0.9, steps: int = 100) -> dict:
 
 
 def describe(result: dict) -> str:
-    """One result of `descend` in words: its final loss, or where it diverged."""
+    """One result of `descend` in words: its final loss, or where it diverged.
+
+    Introduced in notebooks/07_optimizers.
+    """
     if result["diverged_at"] is not None:
         return f"diverged at step {result['diverged_at']}"
     return f"final loss {result['losses'][-1]:.3g}"

@@ -26,6 +26,8 @@ def batches(X, y, batch_size: int = 32, seed: int | np.random.Generator | None =
     seed : int or numpy.random.Generator
         Drives the shuffle; pass one Generator for many epochs to get a new order each epoch.
     shuffle : bool
+
+    Introduced in notebooks/08_training_loop.
     """
     batch_size = positive_int(batch_size, "batch_size", "batches")
     n = len(X)
@@ -48,13 +50,19 @@ def predict_scores(model, X):
 
 
 def predict(model, X) -> np.ndarray:
-    """Class predictions (N,): argmax of the scores, or score > 0 for one output."""
+    """Class predictions (N,): argmax of the scores, or score > 0 for one output.
+
+    Introduced in notebooks/00_welcome.
+    """
     s = predict_scores(model, X)
     return (s[:, 0] > 0).astype(np.int64) if s.shape[1] == 1 else s.argmax(axis=1)
 
 
 def accuracy(model, X, y) -> float:
-    """Fraction of examples the model classifies correctly."""
+    """Fraction of examples the model classifies correctly.
+
+    Introduced in notebooks/00_welcome.
+    """
     pred = predict(model, X)
     return float(np.mean(pred == labels(y, len(pred), None, "accuracy")))
 
@@ -108,7 +116,10 @@ def _loss_of(model, loss_fn, X, y) -> float:
 
 @dataclass
 class History:
-    """What `fit` measured each epoch, plus how training ended."""
+    """What `fit` measured each epoch, plus how training ended.
+
+    Introduced in notebooks/08_training_loop.
+    """
 
     train_loss: list = field(default_factory=list)
     val_loss: list = field(default_factory=list)
@@ -124,7 +135,10 @@ class History:
 
 
 def divergence_message(epoch: int, loss: float, lr) -> str:
-    """The words a learner sees when the loss stops being a finite number."""
+    """The words a learner sees when the loss stops being a finite number.
+
+    Introduced in notebooks/08_training_loop.
+    """
     what = "NaN" if np.isnan(loss) else "infinite"
     return (f"Training stopped at epoch {epoch}: the loss became {what}, so the model diverged "
             f"(the steps were so big that the weights blew up). Try a smaller learning rate, "
@@ -157,6 +171,8 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs: int = 10, batch_size: int = 
 
     Divergence: if the loss becomes NaN or infinite, training stops, ``history.diverged``
     says what happened and what to try, and the message is printed.
+
+    Introduced in notebooks/00_welcome.
     """
     X = as_array(X, "X", "fit", ndim=2)
     y = _targets(y, "y")
@@ -234,6 +250,8 @@ class ProgressBar:
 
     In a notebook the bar's last line is also printed when training ends, so the result stays
     readable where widgets do not run (GitHub, nbviewer, a notebook opened before it is run).
+
+    Introduced in notebooks/08_training_loop.
     """
 
     def __init__(self, total: int):

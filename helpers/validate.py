@@ -15,7 +15,10 @@ import numpy as np
 
 
 class NotFiniteError(ValueError):
-    """An array held NaN or infinity. In training this means the weights blew up (divergence)."""
+    """An array held NaN or infinity. In training this means the weights blew up (divergence).
+
+    Introduced in notebooks/01_the_neuron.
+    """
 
 
 def _describe(x) -> str:
@@ -54,6 +57,8 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     ValueError
         When the number of axes, the shape, or finiteness is wrong (for NaN/infinity: the
         subclass `NotFiniteError`, which `train.fit` reports as divergence).
+
+    Introduced in notebooks/01_the_neuron.
     """
     if isinstance(x, np.ndarray) and x.dtype.kind == "f":
         arr = x
@@ -122,6 +127,8 @@ def inside_boundary() -> bool:
     ``Sequential.forward``, ``train.train_step`` or ``train.fit`` their inputs were computed
     from data checked once where it came in, so checking again in every layer of every step
     would only cost time. Called on its own, a layer is its own boundary and checks.
+
+    Introduced in notebooks/01_the_neuron.
     """
     return _BOUNDARY.inside
 
@@ -168,7 +175,10 @@ def _shape_text(shape: tuple, lead: bool = False) -> str:
 
 
 def positive_int(n, name: str, where: str, *, minimum: int = 1) -> int:
-    """Check that `n` is a whole number >= `minimum` and return it as int."""
+    """Check that `n` is a whole number >= `minimum` and return it as int.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
         raise TypeError(f"{where}: expected {name} to be a whole number, got {_describe(n)}.")
     if n < minimum:
@@ -178,7 +188,10 @@ def positive_int(n, name: str, where: str, *, minimum: int = 1) -> int:
 
 def number_in(v, name: str, where: str, *, low=None, high=None,
               low_open: bool = False, high_open: bool = False) -> float:
-    """Check that `v` is a finite real number within [low, high] (open ends as asked)."""
+    """Check that `v` is a finite real number within [low, high] (open ends as asked).
+
+    Introduced in notebooks/01_the_neuron.
+    """
     if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
         raise TypeError(f"{where}: expected {name} to be a number, got {_describe(v)}.")
     v = float(v)
@@ -193,7 +206,10 @@ def number_in(v, name: str, where: str, *, low=None, high=None,
 
 
 def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
-    """Check integer class labels of shape (N,) in 0..C-1 and return them as int64."""
+    """Check integer class labels of shape (N,) in 0..C-1 and return them as int64.
+
+    Introduced in notebooks/00_welcome.
+    """
     arr = np.asarray(y)
     if arr.ndim == 2 and arr.shape[1] == 1:
         arr = arr.ravel()

@@ -47,7 +47,10 @@ class View(w.VBox):
 
 
 def with_picture(bundle, png: bytes, summary: str):
-    """A widget's display bundle with a PNG and a one-line text beside its widget view."""
+    """A widget's display bundle with a PNG and a one-line text beside its widget view.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     data, metadata = png_bundle(png)
     live = bundle[0] if isinstance(bundle, tuple) else (bundle or {})
     return {**live, **data, "text/plain": summary}, metadata
@@ -59,6 +62,8 @@ class Interactive:
     Subclasses set ``self.fig`` in ``__init__``, implement ``update(**values) -> dict`` and
     ``controls() -> dict[name, ipywidgets control]``, and may override ``readout(result)``
     to turn update's result into HTML for the line under the controls.
+
+    Introduced in notebooks/01_the_neuron.
     """
 
     fig = None
@@ -136,7 +141,10 @@ def acts_later(control: w.DOMWidget) -> w.DOMWidget:
 
 def slider(description: str, value: float, min: float, max: float, step: float = 0.1,
            **kw) -> w.FloatSlider:
-    """A float slider in the course's style (wide enough to read its label)."""
+    """A float slider in the course's style (wide enough to read its label).
+
+    Introduced in notebooks/01_the_neuron.
+    """
     return w.FloatSlider(value=value, min=min, max=max, step=step, description=description,
                          continuous_update=True, style={"description_width": "initial"},
                          layout=w.Layout(width="260px"), **kw)

@@ -178,6 +178,8 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
     Correct when it gets at least `target` of them right (the notebook says 80 %); the
     message gives the accuracy, and a rule that falls short hears what the notebook's own
     rule (HAND_RULE) gets on the same images.
+
+    Introduced in notebooks/00_welcome.
     """
     name = getattr(fn, "__name__", "your rule")
     X, y = _test_threes_and_eights()
@@ -230,7 +232,10 @@ _SYNONYMS = {"rules": "rules", "rule": "rules", "learned": "learned", "learnt": 
 
 
 def check_rules_or_learned(answers) -> Feedback:
-    """`answers`: a dict {"a": "rules" or "learned", ...} for the five examples in 00_welcome."""
+    """`answers`: a dict {"a": "rules" or "learned", ...} for the five examples in 00_welcome.
+
+    Introduced in notebooks/00_welcome.
+    """
     if answers is None:
         return not_done("answers")
     if not isinstance(answers, dict):

@@ -145,7 +145,10 @@ def _neuron_mistakes(x, w, b) -> list:
 
 def check_neuron(fn) -> Feedback:
     """Compare the learner's `neuron(x, w, b)` with sigmoid(w · x + b) on inputs of several
-    lengths, and name the mistake when the answer matches a typical one."""
+    lengths, and name the mistake when the answer matches a typical one.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     name = getattr(fn, "__name__", "neuron")
     for args in NEURON_CASES:
         got, problem = call(fn, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
@@ -173,7 +176,10 @@ def check_neuron(fn) -> Feedback:
 
 
 def check_and_gate(params) -> Feedback:
-    """`params` = (w1, w2, b): the neuron must fire (output > 0.5) only when both inputs are 1."""
+    """`params` = (w1, w2, b): the neuron must fire (output > 0.5) only when both inputs are 1.
+
+    Introduced in notebooks/01_the_neuron.
+    """
     params, problem = as_numbers(params, "and_params", 3, "three numbers (w1, w2, b)", stub=True,
                                  hint="write them as a tuple, e.g. and_params = (1.0, 1.0, -0.5).")
     if problem is not None:
@@ -205,7 +211,10 @@ BY_HAND = {"x": (2.0, 1.0), "w": (0.5, -1.5), "b": 1.0}
 
 
 def check_by_hand(answer) -> Feedback:
-    """`answer` = (z, output) for the numbers in BY_HAND, worked out by hand (2 decimals are enough)."""
+    """`answer` = (z, output) for the numbers in BY_HAND, worked out by hand (2 decimals are enough).
+
+    Introduced in notebooks/01_the_neuron.
+    """
     answer, problem = as_numbers(answer, "by_hand", 2, "two numbers (z, output)", stub=True,
                                  hint="write them as a tuple, e.g. by_hand = (0.1, 0.52).")
     if problem is not None:

@@ -41,7 +41,10 @@ def boundary_data(name: str):
 
 
 def describe_boundary(w1: float, w2: float, b: float) -> str:
-    """The neuron's decision boundary w1·x1 + w2·x2 + b = 0, in words."""
+    """The neuron's decision boundary w1·x1 + w2·x2 + b = 0, in words.
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
     if w1 == 0 and w2 == 0:
         side = "class 1" if b > 0 else "class 0"
         return (f"No line: with w1 = w2 = 0 the inputs do not count, z = b = {b:.2f} "
@@ -206,12 +209,18 @@ def _check_gate(answer, gate: str, name: str) -> Feedback:
 
 
 def check_and_weights(and_weights) -> Feedback:
-    """The AND exercise: (w1, w2, b) must make z = w1·x1 + w2·x2 + b > 0 only for (1, 1)."""
+    """The AND exercise: (w1, w2, b) must make z = w1·x1 + w2·x2 + b > 0 only for (1, 1).
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
     return _check_gate(and_weights, "AND", "and_weights")
 
 
 def check_or_weights(or_weights) -> Feedback:
-    """The OR exercise: z > 0 for every input pair except (0, 0)."""
+    """The OR exercise: z > 0 for every input pair except (0, 0).
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
     return _check_gate(or_weights, "OR", "or_weights")
 
 
@@ -233,7 +242,10 @@ def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
 
 def check_best_line(best_line) -> Feedback:
     """The XOR exercise: a grid search over (w1, w2, b), whose best accuracy on XOR is 75 %
-    (the check computes it with `best_line_accuracy`)."""
+    (the check computes it with `best_line_accuracy`).
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
     name = getattr(best_line, "__name__", "best_line")
     grid = np.linspace(-2, 2, 9)
     cases = [("XOR", grid), ("AND", grid), ("XOR", np.array([0.0])), ("OR", np.array([-1.0, 1.0]))]

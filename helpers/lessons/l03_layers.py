@@ -165,7 +165,10 @@ class RandomNetworks(Interactive):
 # --- exercise checkers ---
 
 def check_dense_forward(dense_forward) -> Feedback:
-    """The layer exercise: x (N, D) @ W (D, H) + b (H,) -> (N, H), for a batch and for one row."""
+    """The layer exercise: x (N, D) @ W (D, H) + b (H,) -> (N, H), for a batch and for one row.
+
+    Introduced in notebooks/03_layers.
+    """
     rng = np.random.default_rng(3)
     cases = [(rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)),
              (rng.normal(size=(1, 3)), rng.normal(size=(3, 5)), rng.normal(size=5)),
@@ -202,7 +205,10 @@ def check_dense_forward(dense_forward) -> Feedback:
 
 
 def check_count_params(count_params) -> Feedback:
-    """The counting exercise: count_params(sizes) must equal mlp(sizes).n_params()."""
+    """The counting exercise: count_params(sizes) must equal mlp(sizes).n_params().
+
+    Introduced in notebooks/03_layers.
+    """
     name = getattr(count_params, "__name__", "count_params")
     for sizes in ([2, 1], [2, 2, 1], [2, 16, 16, 1], [64, 32, 10], [3, 5, 4, 2]):
         got, problem = call(count_params, list(sizes))
@@ -241,7 +247,10 @@ def xor_net_outputs(W1, b1, W2, b2):
 
 
 def check_xor_network(xor_weights) -> Feedback:
-    """The XOR exercise: (W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)) with step neurons computes XOR."""
+    """The XOR exercise: (W1 (2, 2), b1 (2,), W2 (2, 1), b2 (1,)) with step neurons computes XOR.
+
+    Introduced in notebooks/03_layers.
+    """
     if xor_weights is None:
         return not_done("xor_weights")
     if not isinstance(xor_weights, (tuple, list)) or len(xor_weights) != 4:

@@ -151,7 +151,10 @@ def check_relu_backward(fn) -> Feedback:
 
 
 def check_dense_backward(fn) -> Feedback:
-    """Check `dense_backward(dout, x, W) -> (dx, dW, db)` against numerical gradients."""
+    """Check `dense_backward(dout, x, W) -> (dx, dW, db)` against numerical gradients.
+
+    Introduced in notebooks/06_backprop.
+    """
     x, W, b, dout = _backprop_case()
     got, problem = call(fn, dout.copy(), x.copy(), W.copy())
     if problem is not None:

@@ -152,7 +152,10 @@ def check_sgd_step(fn) -> Feedback:
 
 def check_momentum_step(fn) -> Feedback:
     """Check `momentum_step(p, grad, v, lr, beta) -> (p, v)` over four steps against
-    helpers.optim.SGD(momentum=beta), i.e. PyTorch's v = βv + g; p -= lr·v."""
+    helpers.optim.SGD(momentum=beta), i.e. PyTorch's v = βv + g; p -= lr·v.
+
+    Introduced in notebooks/07_optimizers.
+    """
     p0, grads, lr, beta = _opt_case()
     ref = p0.copy()
     opt = optim.SGD({"p": ref}, lr=lr, momentum=beta)

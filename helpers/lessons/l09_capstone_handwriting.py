@@ -225,7 +225,10 @@ def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
 
 
 def check_predict_digit(fn) -> Feedback:
-    """Check predict_digit(model, image8x8) -> (digit, probability) on a fixed network."""
+    """Check predict_digit(model, image8x8) -> (digit, probability) on a fixed network.
+
+    Introduced in notebooks/09_capstone_handwriting.
+    """
     name = getattr(fn, "__name__", "predict_digit")
     model, images = _digits_case()
     for k, image in enumerate(images):
@@ -285,7 +288,10 @@ def _confusion_cases():
 
 
 def check_confusion_matrix(fn) -> Feedback:
-    """Check confusion_matrix(y_true, y_pred, n_classes) -> (C, C) counts, rows = true class."""
+    """Check confusion_matrix(y_true, y_pred, n_classes) -> (C, C) counts, rows = true class.
+
+    Introduced in notebooks/09_capstone_handwriting.
+    """
 
     name = getattr(fn, "__name__", "confusion_matrix")
     for t, p, c in _confusion_cases():
