@@ -145,10 +145,9 @@ def _register_with_ipython() -> None:
         return
     ip = get_ipython()
     if ip is not None:
-        def figure_png(fig):
+        def figure_png(fig):  # the PNG and its metadata, shown at its screen size
             png = to_png(fig)
-            width, height = screen_size(png)
-            return png, {"width": width, "height": height}
+            return png, png_bundle(png)[1]["image/png"]
 
         ip.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
 

@@ -93,10 +93,8 @@ class Interactive:
         return to_png(self.fig, self.animated(), self.still_key())
 
     def image_widget(self) -> w.Image:
-        """An Image widget at the figure's screen size (its PNG has `plots.PIXEL_RATIO` times
-        the pixels, so it stays sharp on a 2x screen)."""
-        width = round(self.fig.get_figwidth() * SCREEN_DPI)
-        return w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"))
+        """An Image widget for this interactive's figure (see `figure_image`)."""
+        return figure_image(self.fig)
 
     def summary(self, controls: dict) -> str:
         """One line for static views: what this is and how to use it."""
@@ -123,6 +121,16 @@ class Interactive:
         self.ui = {"controls": ctrls, "text": text, "image": image, "refresh": refresh}
         return View([w.HBox(list(ctrls.values()), layout=w.Layout(flex_flow="row wrap")), text, image],
                      image, self.summary(ctrls))
+
+
+def figure_image(fig, **kwargs) -> w.Image:
+    """An Image widget at the figure's screen size: its PNG has `plots.PIXEL_RATIO` times the
+    pixels, so it stays sharp on a 2x screen.
+
+    Introduced in notebooks/01_the_neuron.
+    """
+    width = round(fig.get_figwidth() * SCREEN_DPI)
+    return w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"), **kwargs)
 
 
 ACTS_LATER = "acts-later"
@@ -177,9 +185,7 @@ class LossCurve:
         ax.set_title(title)
         ax.legend(loc="upper right")
         freeze_layout(self.fig)
-        width = round(self.fig.get_figwidth() * SCREEN_DPI)
-        self.image = w.Image(format="png", value=to_png(self.fig),
-                             layout=w.Layout(width=f"{width}px", max_width="100%"))
+        self.image = figure_image(self.fig, value=to_png(self.fig))
         self.summary = f"[live loss curve] {title}: the picture shows the finished curve."
         self._handle = None
 
