@@ -13,9 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from execute_notebooks import notebook_paths  # noqa: E402
+from kernel_start import patch_nbval  # noqa: E402
 
 # matplotlib draws off-screen in every test process (and in-process notebook runs)
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def pytest_configure(config):
+    patch_nbval()  # a kernel that loses a port to another worker starts again (see kernel_start)
 
 
 def pytest_generate_tests(metafunc):

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from kernel_start import ATTEMPTS
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,11 +57,18 @@ def execute(path: Path, timeout: int = 600, out: Path | None = None,
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata.pop("widgets", None)
     start = time.perf_counter()
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            store_widget_state=False,
-                            resources={"metadata": {"path": str(cwd or path.parent)}})
     try:
-        client.execute()
+        for attempt in range(1, ATTEMPTS + 1):
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                    record_timing=False, store_widget_state=False,
+                                    resources={"metadata": {"path": str(cwd or path.parent)}})
+            try:
+                client.execute()
+                break
+            except RuntimeError as e:  # see kernel_start: a port taken while the kernel started
+                if "Kernel died before replying" not in str(e) or attempt == ATTEMPTS:
+                    raise
+                print(f"{path.name}: the kernel died while starting; starting another")
     finally:
         nb.metadata.pop("widgets", None)
         for cell in code_cells(nb):

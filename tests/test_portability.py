@@ -37,9 +37,11 @@ def test_notebooks_pass_under_another_blas_kernel_and_thread_count(kernel, threa
     env.update(dict.fromkeys(THREAD_VARS, str(threads)))
     if kernel:
         env["OPENBLAS_CORETYPE"] = kernel
+    env["PYTHONPATH"] = str(ROOT / "tests")  # for -p kernel_start
     done = subprocess.run(
         [sys.executable, "-m", "pytest", str(notebook_dir()), "--nbval", "--nbval-current-env",
-         "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadfile", "-o", "addopts="],
+         "-q", "-p", "no:cacheprovider", "-p", "kernel_start", "-n", "2", "--dist", "loadfile",
+         "-o", "addopts="],
         cwd=ROOT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=900)
     tail = "\n".join(done.stdout.strip().splitlines()[-25:])
     assert done.returncode == 0, (
