@@ -206,9 +206,16 @@ from nbclient import NotebookClient
 
 path, cwd = sys.argv[1], sys.argv[2]
 nb = nbformat.read(path, as_version=4)
-client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": cwd}})
 try:
-    client.execute()
+    for attempt in (1, 2, 3):  # a kernel that lost a port to another worker: see kernel_start.py
+        client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": cwd}})
+        try:
+            client.execute()
+            break
+        except RuntimeError as e:
+            if "Kernel died before replying" not in str(e) or attempt == 3:
+                raise
 finally:
     nbformat.write(nb, path)
 """
