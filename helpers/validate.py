@@ -23,15 +23,21 @@ class NotFiniteError(ValueError):
 
 def _describe(x) -> str:
     """A short, learner-friendly description of what was passed."""
+    if x is None:
+        return "None (a function that forgot to `return` gives None)"
     if isinstance(x, np.ndarray):
         return f"an array of shape {x.shape} and dtype {x.dtype}"
     if isinstance(x, (list, tuple)):
         return f"a {type(x).__name__} of length {len(x)}"
-    return f"{type(x).__name__} {x!r}"
+    if isinstance(x, type):
+        return f"the class {x.__name__} itself (did you mean {x.__name__}(...)?)"
+    text = repr(x)
+    return f"{type(x).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
 
 
 def as_array(x, name: str, where: str, *, ndim: int | None = None,
-             shape: tuple | None = None, finite: bool | None = True) -> np.ndarray:
+             shape: tuple | None = None, finite: bool | None = True,
+             empty: bool = False) -> np.ndarray:
     """Return `x` as a float numpy array after checking it.
 
     Parameters
@@ -49,13 +55,16 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     finite : bool or None
         Reject NaN and infinity. None: only where data comes in, that is outside a `boundary`
         (what layers and losses ask for their input: inside, the data was checked once).
+    empty : bool
+        Accept an array with no values (a size-0 axis). By default an empty array gets its
+        own message, since it is almost always a slice or a filter that kept nothing.
 
     Raises
     ------
     TypeError
-        When `x` is not numeric (strings, None, objects).
+        When `x` is not numeric (strings, None or a list holding None, objects).
     ValueError
-        When the number of axes, the shape, or finiteness is wrong (for NaN/infinity: the
+        When `x` is empty, or the number of axes, the shape, or finiteness is wrong (for NaN/infinity: the
         subclass `NotFiniteError`, which `train.fit` reports as divergence).
 
     Introduced in notebooks/01_the_neuron.
@@ -63,14 +72,13 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
     if isinstance(x, np.ndarray) and x.dtype.kind == "f":
         arr = x
     else:
-        try:
-            arr = np.asarray(x, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"{where}: expected {name} to be numbers (a numpy array or a list of floats), "
-                f"got {_describe(x)}. Fix: pass numbers, e.g. np.array([[0.5, -1.0]])."
-            ) from None
+        arr = _to_float(x, name, where)
     # the messages below are built only when something is wrong (this runs on every batch)
+    if not empty and arr.size == 0:
+        raise ValueError(
+            f"{where}: {name} is empty (shape {arr.shape}): there is nothing to work on. "
+            "Fix: check the slice or filter that made it; it kept no values."
+        )
     if shape is not None:
         _check_shape(arr, shape, name, where)
     elif ndim is not None and arr.ndim != ndim:
@@ -84,6 +92,34 @@ def as_array(x, name: str, where: str, *, ndim: int | None = None,
             "Fix: clean the data, or if this came from training, lower the learning rate."
         )
     return arr
+
+
+def _to_float(x, name: str, where: str) -> np.ndarray:
+    """`x` as a float array, or a TypeError that names what in it is not a number."""
+    fix = "Fix: pass numbers, e.g. np.array([[0.5, -1.0]])."
+    if x is None or isinstance(x, (str, bytes, dict, set)) or callable(x):
+        raise TypeError(f"{where}: expected {name} to be numbers (a numpy array or a list of "
+                        f"floats), got {_describe(x)}. {fix}")
+    try:
+        raw = np.asarray(x)
+    except ValueError:  # a ragged list: rows of different lengths
+        raise ValueError(f"{where}: expected {name} to be a rectangular table of numbers, got "
+                         f"{_describe(x)} whose rows have different lengths. Fix: give every "
+                         "row the same number of values.") from None
+    if raw.dtype.kind == "O":
+        flat = list(raw.ravel()) if raw.ndim else [raw.item()]
+        if any(v is None for v in flat):
+            raise TypeError(f"{where}: expected {name} to be numbers, got a "
+                            f"{type(x).__name__} holding None at position "
+                            f"{next(i for i, v in enumerate(flat) if v is None)} (counted row "
+                            "by row). A function that forgot to `return` gives None.")
+    if raw.dtype.kind not in "biuf":
+        try:
+            return raw.astype(float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{where}: expected {name} to be numbers (a numpy array or a list "
+                            f"of floats), got {_describe(x)}. {fix}") from None
+    return raw.astype(float, copy=False)
 
 
 def _check_shape(arr: np.ndarray, shape: tuple, name: str, where: str) -> None:
@@ -234,3 +270,50 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
             f"got values from {arr.min()} to {arr.max()}."
         )
     return arr
+
+
+def choice(v, name: str, where: str, options) -> object:
+    """Check that `v` is one of `options` and return it; a near miss is named.
+
+    Introduced in notebooks/01_the_neuron.
+    """
+    options = list(options)
+    try:
+        if v in options:
+            return v
+    except TypeError:  # unhashable or not comparable
+        pass
+    text = ", ".join(repr(o) for o in options)
+    near = _near(v, options)
+    hint = f" Did you mean {near!r}?" if near is not None else ""
+    raise ValueError(f"{where}: {name} must be one of {text}; got {_describe(v)}.{hint}")
+
+
+def known_names(given, known, where: str) -> None:
+    """Reject keyword names that are not in `known`, naming the nearest one.
+
+    Introduced in notebooks/01_the_neuron.
+    """
+    known = list(known)
+    unknown = [k for k in given if k not in known]
+    if unknown:
+        k = unknown[0]
+        near = _near(k, known)
+        hint = f" Did you mean {near!r}?" if near is not None else ""
+        raise TypeError(f"{where}: got an unknown name {k!r}. The names it knows are "
+                        f"{', '.join(known)}.{hint}")
+
+
+def _near(v, options):
+    """The option closest to `v` when v is a string: same letters in another case, or a
+    likely misspelling; else None."""
+    if not isinstance(v, str):
+        return None
+    strings = [o for o in options if isinstance(o, str)]
+    for o in strings:
+        if o.lower() == v.lower():
+            return o
+    import difflib
+
+    close = difflib.get_close_matches(v, strings, n=1, cutoff=0.6)
+    return close[0] if close else None
