@@ -31,7 +31,8 @@ import warnings
 
 import numpy as np
 
-from .feedback import COLOURS, ICONS, Feedback, _fmt, _here, correct, fmt, not_done, wrong  # noqa: F401
+from .feedback import COLOURS, ICONS, Feedback, _fmt, _here, _text, correct, fmt, not_done, wrong  # noqa: F401
+from .validate import _describe, as_array, flag, number_in, positive_int
 
 TIME_LIMIT = 10.0  # seconds of the learner's code one checker runs, over all its `call`s
 PRINT_LINES = 5  # lines of what the learner's code printed that a Feedback shows
@@ -80,6 +81,16 @@ def as_numbers(answer, name: str, shape=None, what: str | None = None, *, return
 
     Introduced in notebooks/00_welcome (how exercises work); every lesson's checkers use it.
     """
+    where = "checks.as_numbers"
+    _text(name, "name", where, empty=True)
+    shape = _shape_option(shape, where)
+    for key, v in (("what", what), ("on", on), ("hint", hint)):
+        if v is not None or key != "what":
+            _text(v, key, where, empty=True)
+    for key, v in (("returned", returned), ("stub", stub), ("finite", finite)):
+        flag(v, key, where)
+    if limit is not None:
+        limit = number_in(limit, "limit", where, low=0, low_open=True, high=float("inf"))
     if what is None:
         what = ("one number" if shape == () else f"{shape} numbers" if isinstance(shape, int)
                 else "numbers" if shape is None else f"numbers in an array of shape {tuple(shape)}")
@@ -103,6 +114,25 @@ def as_numbers(answer, name: str, shape=None, what: str | None = None, *, return
             return None, wrong(f"{subject}{came}; expected {what}.",
                                " ".join(parts[:1] + [t[0].upper() + t[1:] for t in parts[1:]]))
         return (float(arr.reshape(())) if shape == () else arr), None
+
+
+def _shape_option(shape, where: str):
+    """as_numbers' `shape`: None, (), a whole number n >= 1, or a tuple of sizes."""
+    if shape is None or shape == ():
+        return shape
+    if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
+        return positive_int(shape, "shape", where)
+    if isinstance(shape, (tuple, list)) and all(
+            isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= 0 for n in shape):
+        return tuple(int(n) for n in shape)
+    raise TypeError(f"{where}: expected shape to be None (any shape), () (one number), a whole "
+                    f"number n (n numbers) or a tuple of sizes such as (2, 3), got "
+                    f"{_describe(shape)}.")
+
+
+def _tolerance(v, name: str, where: str) -> float:
+    """A tolerance: a finite number >= 0."""
+    return number_in(v, name, where, low=0)
 
 
 def _show(x, width: int = 60) -> str:
@@ -175,7 +205,10 @@ def _fit_shape(arr, answer, shape):
     return None, f"an array of shape {arr.shape}: {_show(arr)}", ""
 
 
-def call(fn, *args):
+_NO_FUNCTION = object()
+
+
+def call(fn=_NO_FUNCTION, *args, **kwargs):
     """Run the learner's function ``fn(*args)`` so that nothing it does can hurt the check.
 
     - an exception becomes a Feedback in words: its name, its message and the line of the
@@ -202,6 +235,15 @@ def call(fn, *args):
 
     Introduced in notebooks/00_welcome (how exercises work); every lesson's checkers use it.
     """
+    where = "checks.call"
+    if fn is _NO_FUNCTION:
+        raise TypeError(f"{where}: expected the learner's function first, then its arguments, "
+                        "e.g. call(fn, x); got no function at all.")
+    if kwargs:
+        raise TypeError(f"{where}: passes the learner's arguments by position only, got the "
+                        f"keyword(s) {', '.join(kwargs)}. Fix: call(fn, x, w), in the order "
+                        "the function takes them.")
+    _settings(where)
     name = getattr(fn, "__name__", "your function")
     if not callable(fn):
         return None, Feedback("error", f"Expected a function, got {type(fn).__name__}. "
@@ -241,6 +283,18 @@ def call(fn, *args):
         return None, not_done(name) if _is_stub(fn) else Feedback(
             "wrong", f"`{name}` returned None. Did you forget `return`?")
     return out, None
+
+
+def _settings(where: str) -> None:
+    """Check the settings an instructor may change: TIME_LIMIT and PRINT_LINES."""
+    limit = TIME_LIMIT
+    if isinstance(limit, bool) or not isinstance(limit, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{where}: expected checks.TIME_LIMIT to be a number of seconds such as "
+                        f"10 (or math.inf for no limit), got {_describe(limit)}.")
+    if not limit > 0:  # NaN fails this too
+        raise ValueError(f"{where}: expected checks.TIME_LIMIT to be more than 0 seconds (or "
+                         f"math.inf for no limit), got {limit}. Fix: checks.TIME_LIMIT = 10.")
+    positive_int(PRINT_LINES, "checks.PRINT_LINES", where)
 
 
 def _is_stub(fn) -> bool:
@@ -533,8 +587,15 @@ def compare(got, expected, name: str, args=(), hint: str = "", atol: float = 1e-
 
     Introduced in notebooks/00_welcome.
     """
+    where = "checks.compare"
+    e = as_array(expected, "expected", where, finite=False, empty=True)
+    _text(name, "name", where)
+    if not isinstance(args, (tuple, list)):
+        raise TypeError(f"{where}: expected args to be a tuple of the arguments the function got, "
+                        f"e.g. (x, w), got {_describe(args)}. Fix: wrap one argument as (x,).")
+    _text(hint, "hint", where, empty=True)
+    atol, rtol = _tolerance(atol, "atol", where), _tolerance(rtol, "rtol", where)
     on = f" for {', '.join(fmt(a) for a in args)}" if args else ""
-    e = np.asarray(expected, dtype=float)
     g, problem = as_numbers(got, name, what=f"numbers like {fmt(e)}", returned=True, on=on,
                             hint=hint, finite=False)
     if problem is not None:
@@ -564,6 +625,23 @@ def check_function(fn, reference, cases, hint: str = "", atol: float = 1e-6,
 
     Introduced in notebooks/00_welcome.
     """
+    where = "checks.check_function"
+    if not callable(reference):
+        raise TypeError(f"{where}: expected reference to be the correct function, got "
+                        f"{_describe(reference)}.")
+    if isinstance(cases, (str, bytes)) or not isinstance(cases, (list, tuple)):
+        raise TypeError(f"{where}: expected cases to be a list of argument tuples such as "
+                        f"[(1.0, 2.0), (0.0, -1.0)], got {_describe(cases)}.")
+    if not cases:
+        raise ValueError(f"{where}: cases is empty, so nothing would be checked and every "
+                         "function would pass. Fix: give at least one tuple of arguments.")
+    for i, case in enumerate(cases):
+        if not isinstance(case, tuple):
+            raise TypeError(f"{where}: expected every case to be a tuple of arguments, got "
+                            f"{_describe(case)} at position {i}. Fix: wrap one argument as (x,).")
+    _text(hint, "hint", where, empty=True)
+    _text(success, "success", where, empty=True)
+    atol = _tolerance(atol, "atol", where)
     name = getattr(fn, "__name__", "your function")
     for args in cases:
         got, problem = call(fn, *args)
@@ -593,6 +671,19 @@ def known_mistake(got, candidates, right=None, atol: float = 1e-8):
 
     Introduced in notebooks/00_welcome.
     """
+    where = "checks.known_mistake"
+    if candidates is None or isinstance(candidates, (str, bytes, dict)) or not hasattr(
+            candidates, "__iter__"):
+        raise TypeError(f"{where}: expected candidates to be (value, payload) pairs, such as "
+                        f"[(x + 1, 'you added 1')], got {_describe(candidates)}.")
+    if right is not None:
+        right = as_array(right, "right", where, finite=False, empty=True)
+    atol = _tolerance(atol, "atol", where)
+    candidates = list(candidates)
+    for i, pair in enumerate(candidates):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"{where}: expected every candidate to be a (value, payload) pair, "
+                            f"got {_describe(pair)} at position {i}.")
     if isinstance(got, np.ndarray) and got.dtype == bool:
         got = got.astype(float)  # a mask returned as is still matches the mistake it is
     g, problem = as_numbers(got, "")

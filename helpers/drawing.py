@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validate import as_array, number_in, positive_int
+from .validate import _describe, as_array, number_in, positive_int
 
 BITMAP = 32  # side of the normalised bitmap, in pixels
 BLOCK = 4    # side of one block: 32 / 4 = 8 blocks per side, each counting 0..16 ink pixels
+MAX_SIZE = 4096  # a larger pad is almost surely a typo (and would fill the memory)
 
 
 def _strokes(strokes, where: str) -> list:
@@ -31,18 +32,23 @@ def _strokes(strokes, where: str) -> list:
     example = "e.g. [[(10, 10), (10, 200)]] for one vertical stroke"
     if isinstance(strokes, np.ndarray) or not isinstance(strokes, (list, tuple)):
         raise TypeError(f"{where}: expected strokes as a list of strokes, each a list of (x, y) "
-                        f"points ({example}), got {type(strokes).__name__}.")
+                        f"points ({example}), got {_describe(strokes)}.")
     out = []
     for i, stroke in enumerate(strokes):
+        if stroke is None or not isinstance(stroke, (list, tuple, np.ndarray)):
+            got = "a number" if isinstance(stroke, (int, float, np.number)) else _describe(stroke)
+            raise TypeError(f"{where}: stroke {i} should be a list of (x, y) points, got {got}. "
+                            f"Wrap a single stroke in a list: strokes = [points] ({example}).")
         if len(stroke) == 0:
             continue
-        pts = np.asarray(stroke, dtype=float) if not isinstance(stroke, (int, float)) else None
-        if pts is None or pts.ndim != 2 or pts.shape[1] != 2:
-            got = "a number" if pts is None else f"shape {pts.shape}"
-            raise ValueError(f"{where}: stroke {i} should be a list of (x, y) points, got {got}. "
-                             f"Wrap a single stroke in a list: strokes = [points] ({example}).")
+        pts = as_array(stroke, f"stroke {i}", where, finite=False)  # None, text, ragged: in words
+        if pts.ndim != 2 or pts.shape[1] != 2:
+            raise ValueError(f"{where}: stroke {i} should be a list of (x, y) points, got shape "
+                             f"{pts.shape}. Wrap a single stroke in a list: strokes = [points] "
+                             f"({example}).")
         if not np.all(np.isfinite(pts)):
-            raise ValueError(f"{where}: stroke {i} contains NaN or infinite coordinates.")
+            raise ValueError(f"{where}: stroke {i} contains NaN or infinite coordinates; every "
+                             "point needs two finite numbers (pixels).")
         out.append(pts)
     return out
 
@@ -68,6 +74,9 @@ def strokes_to_image(strokes, size: int = 256, pen: float = 16.0) -> np.ndarray:
     Introduced in notebooks/09_capstone_handwriting.
     """
     size = positive_int(size, "size", "strokes_to_image")
+    if size > MAX_SIZE:
+        raise ValueError(f"strokes_to_image: expected size <= {MAX_SIZE} pixels, got {size}. The "
+                         "drawing pad is 256.")
     pen = number_in(pen, "pen", "strokes_to_image", low=0, low_open=True)
     image = np.zeros((size, size))
     r = pen / 2
@@ -91,16 +100,35 @@ def strokes_to_image(strokes, size: int = 256, pen: float = 16.0) -> np.ndarray:
 
 
 def _ink(image, where: str) -> np.ndarray:
-    img = as_array(image, "image", where, ndim=2)
-    if img.size and (img.min() < 0 or img.max() > 1):
-        raise ValueError(f"{where}: expected ink values from 0 (paper) to 1 (ink), got values from "
-                         f"{img.min():g} to {img.max():g}. If this is a 0..255 picture, divide it "
-                         "by 255 first; if it is an 8×8 digit (0..16), it is already reduced.")
+    img = _picture(image, "image", where)
+    if img.ndim != 2:
+        colour = img.ndim == 3 and img.shape[2] in (3, 4)
+        hint = (" A colour picture? Fix: image[..., :3].mean(axis=2) makes it grey." if colour
+                else " Fix: pass the drawing as rows of pixels, e.g. strokes_to_image(strokes).")
+        raise ValueError(f"{where}: expected image of shape (H, W), one grey value per pixel, got "
+                         f"{img.shape}.{hint}")
+    _zero_to_one(img, "image", where)
     ink = img >= 0.5
     if not ink.any():
         raise ValueError(f"{where}: the image has no ink, so there is no digit to read. "
                          "Draw a digit first.")
     return ink
+
+
+def _picture(image, name: str, where: str) -> np.ndarray:
+    """A picture as a float array: numbers (None, text and ragged rows said in words), finite."""
+    img = as_array(image, name, where, finite=False)
+    if not np.all(np.isfinite(img)):
+        raise ValueError(f"{where}: {name} contains NaN or infinite values; every pixel needs a "
+                         "value from 0 (paper) to 1 (ink).")
+    return img
+
+
+def _zero_to_one(img, name: str, where: str) -> None:
+    if img.min() < 0 or img.max() > 1:
+        raise ValueError(f"{where}: expected {name} values from 0 (paper) to 1 (ink), got values "
+                         f"from {img.min():g} to {img.max():g}. If this is a 0..255 picture, divide "
+                         "it by 255 first; if it is an 8×8 digit (0..16), it is already reduced.")
 
 
 def normalise_bitmap(image) -> np.ndarray:
@@ -145,7 +173,13 @@ def block_counts(bitmap) -> np.ndarray:
 
     Introduced in notebooks/09_capstone_handwriting.
     """
-    bm = as_array(bitmap, "bitmap", "block_counts", shape=(BITMAP, BITMAP))
+    bm = _picture(bitmap, "bitmap", "block_counts")
+    if bm.shape != (BITMAP, BITMAP):
+        hint = (" An 8×8 digit is already reduced: its 64 counts are the features." if bm.shape == (8, 8)
+                else " Fix: make it with normalise_bitmap(image), or use to_digit_features(image).")
+        raise ValueError(f"block_counts: expected bitmap of shape ({BITMAP}, {BITMAP}), got "
+                         f"{bm.shape}.{hint}")
+    _zero_to_one(bm, "bitmap", "block_counts")
     n = BITMAP // BLOCK
     return (bm >= 0.5).reshape(n, BLOCK, n, BLOCK).sum(axis=(1, 3)).ravel().astype(np.float64)
 
@@ -167,4 +201,5 @@ def to_digit_features(image) -> np.ndarray:
 
     Introduced in notebooks/09_capstone_handwriting.
     """
+    # its messages name normalise_bitmap, the step that checks the image (09's stored output)
     return block_counts(normalise_bitmap(image))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .validate import _describe, choice, positive_int
+
 ICONS = {"correct": "✅", "wrong": "❌", "not done": "⏳", "error": "⚠️"}
 COLOURS = {"correct": "#e6f4ea", "wrong": "#fdecea", "not done": "#f1f3f4", "error": "#fff4e5"}
 
@@ -42,6 +44,8 @@ class Feedback:
     message: str
 
     def __post_init__(self):
+        choice(self.status, "status", "Feedback", ICONS)
+        _text(self.message, "message", "Feedback")
         run = getattr(_here, "run", None)
         if run is not None and run.on_stack():
             for note in run.notes(self.status):
@@ -65,7 +69,7 @@ def correct(message: str = "Correct!") -> Feedback:
 
     Introduced in notebooks/00_welcome.
     """
-    return Feedback("correct", message)
+    return Feedback("correct", _text(message, "message", "correct"))
 
 
 def wrong(message: str, hint: str = "") -> Feedback:
@@ -73,6 +77,7 @@ def wrong(message: str, hint: str = "") -> Feedback:
 
     Introduced in notebooks/00_welcome.
     """
+    message, hint = _text(message, "message", "wrong"), _text(hint, "hint", "wrong", empty=True)
     return Feedback("wrong", message + (f"\nHint: {hint}" if hint else ""))
 
 
@@ -81,6 +86,7 @@ def not_done(name: str) -> Feedback:
 
     Introduced in notebooks/00_welcome.
     """
+    name = _text(name, "name", "not_done")
     return Feedback("not done", f"Not done yet: fill in `{name}` above, run that cell, then run this one again.")
 
 
@@ -92,11 +98,23 @@ def fmt(x, width: int = 1000) -> str:
 
     Introduced in notebooks/00_welcome.
     """
+    width = positive_int(width, "width", "fmt", minimum=4)  # room for "..." and one character
     try:
         text = _fmt(x)
     except Exception:  # a learner's object whose repr fails
         text = f"a {type(x).__name__}"
     return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _text(v, name: str, where: str, empty: bool = False) -> str:
+    """`v` if it is a str (non-empty unless `empty`), else an error for the course's author."""
+    if not isinstance(v, str):
+        raise TypeError(f"{where}: expected {name} to be text (a str), got {_describe(v)}. Fix: "
+                        "write the words in quotes or an f-string; fmt(x) writes a number.")
+    if not v and not empty:
+        raise ValueError(f"{where}: {name} is empty text: the learner would read nothing. Fix: "
+                         "say what was expected and what came.")
+    return v
 
 
 def _fmt(x) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validate import as_array, boundary, positive_int
+from .validate import _BOUNDARY, NotFiniteError, _describe, as_array, boundary, choice, positive_int
 
 # --- activation functions on arrays (stable: no overflow warnings for any finite input) ---
 
@@ -76,7 +76,8 @@ def softmax(z):
         raise ValueError(f"softmax: expected scores of shape (C,) or (N, C), one score per class, "
                          f"got the single number {float(z):g}. Softmax compares scores with each "
                          "other: pass all of them, e.g. softmax([2.0, 1.0, 0.1]).")
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    with np.errstate(over="ignore"):  # scores 1e308 apart: the smaller ones' exp is 0, rightly
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
 
@@ -94,8 +95,11 @@ class Layer:
     params: dict
     grads: dict
     needs_input_grad = True
+    _cache = None  # until forward runs (also in a subclass that skips Layer.__init__)
 
-    def __init__(self):
+    def __init__(self, *args, **kwargs):
+        if args or kwargs:  # e.g. ReLU(16): an activation has no size
+            _no_arguments(self, args, kwargs)
         self.params, self.grads = {}, {}
         self._cache = None
 
@@ -105,6 +109,18 @@ class Layer:
     def __repr__(self):
         return f"{type(self).__name__}()"
 
+    def forward(self, x):
+        """x -> the layer's output; every layer defines its own."""
+        raise NotImplementedError(f"{type(self).__name__}.forward: this layer does not define "
+                                  "forward(self, x) yet. A layer of your own subclasses Layer and "
+                                  "writes forward (return the output) and backward (return dL/dx).")
+
+    def backward(self, dout):
+        """dL/d(output) -> dL/dx, filling grads; every layer defines its own."""
+        raise NotImplementedError(f"{type(self).__name__}.backward: this layer does not define "
+                                  "backward(self, dout) yet. Write it: fill self.grads (same keys "
+                                  "as self.params) and return dL/dx, the shape of forward's x.")
+
     def _cached(self, where: str):
         if self._cache is None:
             raise RuntimeError(f"{where}: call forward(x) before backward(dout); "
@@ -112,11 +128,13 @@ class Layer:
         return self._cache
 
     def _check_dout(self, dout, shape, where):
-        # the shape only: forward already checked its input for NaN, and a NaN born later
-        # shows up in the loss, which fit reports as divergence
-        if isinstance(dout, np.ndarray) and dout.dtype.kind == "f" and dout.shape == shape:
+        # inside training (a boundary) the shape only: forward already checked its input for
+        # NaN, and a NaN born later shows up in the loss, which fit reports as divergence.
+        # Called on its own, dout is the learner's input and is checked for NaN too.
+        if (isinstance(dout, np.ndarray) and dout.dtype.kind == "f" and dout.shape == shape
+                and _BOUNDARY.inside):
             return dout  # the usual case, checked in the cheapest way (this runs every batch)
-        return as_array(dout, "dout", where, shape=shape, finite=False)
+        return as_array(dout, "dout", where, shape=shape, finite=None)
 
 
 def backward_weights_only(layer, dout):
@@ -132,7 +150,11 @@ def backward_weights_only(layer, dout):
     """
     wanted = getattr(layer, "needs_input_grad", None)
     if not wanted:  # already off, or a layer that does not know the flag
+        if not callable(getattr(layer, "backward", None)) or isinstance(layer, type):
+            _not_a_layer(layer, "backward_weights_only", "layer")
         return layer.backward(dout)
+    if isinstance(layer, type):
+        _not_a_layer(layer, "backward_weights_only", "layer")
     own = "needs_input_grad" in getattr(layer, "__dict__", ())  # set on this layer, or inherited
     layer.needs_input_grad = False
     try:
@@ -142,6 +164,35 @@ def backward_weights_only(layer, dout):
             layer.needs_input_grad = wanted
         else:
             del layer.needs_input_grad
+
+
+def _no_arguments(obj, args, kwargs):
+    """Raise the TypeError for a layer made with arguments it does not take."""
+    name = type(obj).__name__
+    given = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+    raise TypeError(f"{name}() takes no arguments, got {name}({given}). It keeps the shape of "
+                    f"its input, so it needs no size: write {name}(). (Sizes go to Dense, e.g. "
+                    "Dense(2, 16).)")
+
+
+def _not_a_layer(obj, where: str, name: str):
+    """Raise the TypeError for something passed as a layer that is not one."""
+    raise TypeError(f"{where}: expected {name} to be a layer (an object with forward and "
+                    f"backward, such as Dense(2, 3)), got {_describe(obj)}.")
+
+
+def _finite_or_raise(arrays, where: str, what: str, inputs: dict) -> None:
+    """After a computation on finite inputs (called on its own, outside a boundary): raise a
+    NotFiniteError in words if it overflowed, naming the largest input."""
+    if all(np.isfinite(a).all() for a in arrays):
+        return
+    sizes = ", ".join(f"the largest |{k}| is {np.abs(v).max():.3g}" for k, v in inputs.items())
+    raise NotFiniteError(f"{where}: {what} overflowed to NaN or infinity ({sizes}). Fix: scale "
+                         "the numbers down (e.g. divide the data by its largest value); if this "
+                         "came from training, lower the learning rate.")
+
+
+_FLOATS = (np.float64, np.float32)
 
 
 class Dense(Layer):
@@ -175,11 +226,10 @@ class Dense(Layer):
         super().__init__()
         n_in = positive_int(n_in, "n_in", "Dense")
         n_out = positive_int(n_out, "n_out", "Dense")
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng or 0)
+        dtype = _float_dtype(dtype, "Dense")
+        rng = rng if isinstance(rng, np.random.Generator) else _generator(rng, "Dense")
         scales = {"he": np.sqrt(2 / n_in), "xavier": np.sqrt(2 / (n_in + n_out)), "zeros": 0.0}
-        if init not in scales:
-            raise ValueError(f"Dense: init must be one of {sorted(scales)}, got {init!r}.")
-        self.init = init
+        self.init = choice(init, "init", "Dense", scales)
         self.params["W"] = (rng.standard_normal((n_in, n_out)) * scales[init]).astype(dtype)
         self.params["b"] = np.zeros(n_out, dtype=dtype)
         self.grads["W"] = np.zeros_like(self.params["W"])
@@ -196,9 +246,20 @@ class Dense(Layer):
     def forward(self, x):
         """x: (N, D) -> out: (N, H); more leading axes pass through: (..., N, D) -> (..., N, H)."""
         W = self.params["W"]
-        x = as_array(x, "x", "Dense.forward", shape=(..., None, W.shape[0]), finite=None)
+        if not _BOUNDARY.inside:  # called on its own: checked, and overflow said in words
+            return self._forward_alone(x)
+        x = as_array(x, "x", "Dense.forward", shape=(..., None, W.shape[0]), finite=False)
         self._cache = x
         return x @ W + self.params["b"]
+
+    def _forward_alone(self, x):
+        W = self.params["W"]
+        x = as_array(x, "x", "Dense.forward", shape=(..., None, W.shape[0]))
+        with boundary(), np.errstate(all="ignore"):
+            out = Dense.forward(self, x)  # this class's own: a subclass may call it via super()
+        _finite_or_raise((out,), "Dense.forward", "the output x @ W + b",
+                         {"x": x, "W": W, "b": self.params["b"]})
+        return out
 
     def backward(self, dout):
         """dout: (N, H) -> dx: (N, D); fills grads["W"] (D, H) and grads["b"] (H,).
@@ -209,11 +270,23 @@ class Dense(Layer):
         """
         x = self._cached("Dense.backward")
         W = self.params["W"]
-        dout = self._check_dout(dout, x.shape[:-1] + W.shape[1:], "Dense.backward")
+        if not _BOUNDARY.inside:  # called on its own: checked, and overflow said in words
+            return self._backward_alone(x, W, dout)
+        shape = x.shape[:-1] + W.shape[1:]  # in training: the shape only, in the cheapest way
+        if not (isinstance(dout, np.ndarray) and dout.dtype.kind == "f" and dout.shape == shape):
+            dout = as_array(dout, "dout", "Dense.backward", shape=shape, finite=False)
         rows, drows = x.reshape(-1, W.shape[0]), dout.reshape(-1, W.shape[1])  # (M, D), (M, H)
         self.grads["W"] = rows.T @ drows
         self.grads["b"] = drows.sum(axis=0)
         return dout @ W.T if self.needs_input_grad else None
+
+    def _backward_alone(self, x, W, dout):
+        dout = self._check_dout(dout, x.shape[:-1] + W.shape[1:], "Dense.backward")
+        with boundary(), np.errstate(all="ignore"):
+            dx = Dense.backward(self, dout)
+        _finite_or_raise((self.grads["W"], self.grads["b"]) + ((dx,) if dx is not None else ()),
+                         "Dense.backward", "the gradients", {"x": x, "W": W, "dout": dout})
+        return dx
 
 
 class ReLU(Layer):
@@ -300,7 +373,8 @@ class Sequential(Layer):
             layers = tuple(layers[0])
         for i, layer in enumerate(layers):
             if isinstance(layer, type) or not (hasattr(layer, "forward") and hasattr(layer, "backward")):
-                raise TypeError(f"Sequential: item {i} is {layer!r}, which is not a layer "
+                shown = _describe(layer) if layer is None or isinstance(layer, np.ndarray) else repr(layer)
+                raise TypeError(f"Sequential: item {i} is {shown}, which is not a layer "
                                 "(it needs forward and backward). Did you pass a class instead "
                                 "of an instance, e.g. ReLU instead of ReLU()?")
         self.layers = list(layers)
@@ -317,7 +391,9 @@ class Sequential(Layer):
 
     @property
     def params(self) -> dict:
-        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
+        # a layer of one's own without weights may have no params at all
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers)
+                for k, v in getattr(layer, "params", _NONE).items()}
 
     @params.setter
     def params(self, value):
@@ -325,7 +401,8 @@ class Sequential(Layer):
 
     @property
     def grads(self) -> dict:
-        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.grads.items()}
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers)
+                for k, v in getattr(layer, "grads", _NONE).items()}
 
     @grads.setter
     def grads(self, value):
@@ -337,17 +414,23 @@ class Sequential(Layer):
 
     def forward(self, x):
         """x: (N, D) (or whatever the first layer takes) -> the last layer's output, e.g. (N, C)."""
-        with boundary(x, "x", "Sequential.forward") as x:
-            for layer in self.layers:
-                x = layer.forward(x)
+        if not _BOUNDARY.inside:  # the outermost call: check x once, quiet numpy's warnings
+            with boundary(x, "x", "Sequential.forward") as x, np.errstate(all="ignore"):
+                return Sequential.forward(self, x)
+        x = as_array(x, "x", "Sequential.forward", finite=False)
+        for layer in self.layers:
+            x = layer.forward(x)
         return x
 
     def forward_steps(self, x) -> list:
         """Every intermediate result: [x, after layer 0, after layer 1, ...]."""
-        with boundary(x, "x", "Sequential.forward_steps") as x:
-            outs = [x]
-            for layer in self.layers:
-                outs.append(layer.forward(outs[-1]))
+        if not _BOUNDARY.inside:
+            with boundary(x, "x", "Sequential.forward_steps") as x, np.errstate(all="ignore"):
+                return Sequential.forward_steps(self, x)
+        x = as_array(x, "x", "Sequential.forward_steps", finite=False)
+        outs = [x]
+        for layer in self.layers:
+            outs.append(layer.forward(outs[-1]))
         return outs
 
     def backward(self, dout):
@@ -356,7 +439,14 @@ class Sequential(Layer):
         When ``needs_input_grad`` is False (``train.train_step`` sets it: training needs the
         gradients of the weights, not of the data), the first layer is told the same for
         this call, and a first Dense returns None instead of dL/dx.
+
+        Like ``forward``, called on its own it checks dout once where it comes in (numbers,
+        no NaN), and the layers inside skip that check; in training (``train_step``) it was
+        computed by the loss and is not checked again.
         """
+        if not _BOUNDARY.inside:
+            with boundary(dout, "dout", "Sequential.backward") as dout, np.errstate(all="ignore"):
+                return Sequential.backward(self, dout)
         for layer in reversed(self.layers[1:]):
             dout = layer.backward(dout)
         if not self.layers:
@@ -364,6 +454,37 @@ class Sequential(Layer):
         if self.needs_input_grad:
             return self.layers[0].backward(dout)
         return backward_weights_only(self.layers[0], dout)
+
+
+def _generator(rng, where: str) -> np.random.Generator:
+    """A numpy Generator from None (seed 0), a seed >= 0, or anything default_rng takes."""
+    if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        return np.random.default_rng(positive_int(0 if rng is None else rng, "rng", where, minimum=0))
+    try:
+        return np.random.default_rng(rng)  # a SeedSequence or a BitGenerator
+    except (TypeError, ValueError):
+        raise TypeError(f"{where}: expected rng to be a seed (a whole number >= 0) or a numpy "
+                        f"Generator such as np.random.default_rng(0), got {_describe(rng)}.") from None
+
+
+_NONE: dict = {}  # read only
+
+
+def _float_dtype(dtype, where: str):
+    """`dtype` if it is float64 or float32, else a TypeError in words (integer weights round to 0)."""
+    try:
+        ok = np.dtype(dtype).type in _FLOATS
+    except TypeError:
+        ok = False
+    if not ok:
+        try:
+            got = f"dtype {np.dtype(dtype).name}"
+        except TypeError:
+            got = _describe(dtype)
+        raise TypeError(f"{where}: dtype must be np.float64 (the default) or np.float32, got "
+                        f"{got}. Weights of other types cannot learn (integer weights round "
+                        "to 0).")
+    return np.dtype(dtype).type
 
 
 def _read_only(what: str) -> str:
@@ -390,15 +511,20 @@ def mlp(sizes, activation: str = "relu", init: str | None = None, seed: int = 0,
 
     Introduced in notebooks/04_forward_pass.
     """
+    if isinstance(sizes, np.ndarray) and sizes.ndim == 1:
+        sizes = sizes.tolist()
     if not isinstance(sizes, (list, tuple)) or len(sizes) < 2:
+        shown = _describe(sizes) if sizes is None or isinstance(sizes, np.ndarray) else repr(sizes)
         raise ValueError(f"mlp: expected sizes as a list of at least two widths such as "
-                         f"[2, 16, 1], got {sizes!r}.")
+                         f"[2, 16, 1], got {shown}.")
     for s in sizes:
         positive_int(s, "every width in sizes", "mlp")
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"mlp: activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}.")
+    choice(activation, "activation", "mlp", ACTIVATIONS)
+    if init is not None:
+        choice(init, "init", "mlp", ("he", "xavier", "zeros"))
+    dtype = _float_dtype(dtype, "mlp")
     init = init or ("he" if activation == "relu" else "xavier")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(positive_int(seed, "seed", "mlp", minimum=0))
     layers: list[Layer] = []
     for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
         layers.append(Dense(a, b, init=init, rng=rng, dtype=dtype))

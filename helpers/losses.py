@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validate import as_array, labels
+from .validate import _BOUNDARY, NotFiniteError, as_array, boundary, labels
 
 
 def _mean(v: np.ndarray) -> float:
@@ -32,16 +32,51 @@ class Loss:
     Introduced in notebooks/05_loss.
     """
 
-    def __init__(self):
+    _cache = None  # until forward runs (also in a subclass that skips Loss.__init__)
+
+    def __init__(self, *args, **kwargs):
+        if args or kwargs:
+            name = type(self).__name__
+            given = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+            raise TypeError(f"{name}() takes no arguments, got {name}({given}). Make the loss "
+                            f"first, then give it the scores and labels: loss_fn = {name}(); "
+                            "loss_fn(scores, y).")
         self._cache = None
 
     def __call__(self, scores, y) -> float:
         return self.forward(scores, y)
 
+    def forward(self, scores, y) -> float:
+        """The mean loss over the batch; every loss defines its own."""
+        raise NotImplementedError(f"{type(self).__name__}.forward: this loss does not define "
+                                  "forward(self, scores, y) yet. A loss of your own subclasses "
+                                  "Loss and writes forward (return the mean loss, a float) and "
+                                  "backward (return dL/dscores).")
+
+    def backward(self):
+        """dL/dscores, the shape of the scores; every loss defines its own."""
+        raise NotImplementedError(f"{type(self).__name__}.backward: this loss does not define "
+                                  "backward(self) yet. Write it: return dL/dscores, the shape of "
+                                  "the scores forward saw.")
+
     def _cached(self, where):
         if self._cache is None:
             raise RuntimeError(f"{where}: call forward(scores, y) before backward().")
         return self._cache
+
+    def _alone(self, forward, scores: np.ndarray, y, where: str) -> float:
+        """`forward` called on its own, outside training: the scores are checked (NaN too),
+        then it runs as in training, and a loss that overflowed is said in words. `forward` is
+        the class's own (a subclass may reach it through super())."""
+        with boundary(), np.errstate(all="ignore"):
+            value = forward(self, scores, y)
+        if value - value == 0:  # finite
+            return value
+        big = max(float(np.abs(scores).max()), float(np.abs(np.asarray(y, dtype=float)).max()))
+        raise NotFiniteError(f"{where}: the loss overflowed to {value} (the largest number in "
+                             f"scores and y is {big:.3g}). Fix: scale the numbers down, e.g. divide "
+                             "the targets by their largest value; if the scores came from "
+                             "training, lower the learning rate.")
 
 
 class MSE(Loss):
@@ -54,7 +89,9 @@ class MSE(Loss):
     """
 
     def forward(self, pred, y) -> float:
-        pred = as_array(pred, "pred", "MSE.forward", finite=None)
+        if not _BOUNDARY.inside:  # called on its own: checked, and overflow said in words
+            return self._alone(MSE.forward, as_array(pred, "pred", "MSE.forward"), y, "MSE.forward")
+        pred = as_array(pred, "pred", "MSE.forward", finite=False)
         y = as_array(y, "y", "MSE.forward")
         if pred.shape != y.shape:
             hint = " Reshape one of them, e.g. y[:, None] or pred.ravel()." if pred.size == y.size else ""
@@ -81,7 +118,11 @@ class BinaryCrossEntropy(Loss):
     """
 
     def forward(self, scores, y) -> float:
-        z = as_array(scores, "scores", "BinaryCrossEntropy.forward", finite=None)
+        if not _BOUNDARY.inside:  # called on its own: checked, and overflow said in words
+            return self._alone(BinaryCrossEntropy.forward,
+                               as_array(scores, "scores", "BinaryCrossEntropy.forward"), y,
+                               "BinaryCrossEntropy.forward")
+        z = as_array(scores, "scores", "BinaryCrossEntropy.forward", finite=False)
         if z.ndim == 2 and z.shape[1] == 1:
             z2 = z[:, 0]
         elif z.ndim == 1:
@@ -116,7 +157,11 @@ class SoftmaxCrossEntropy(Loss):
     """
 
     def forward(self, scores, y) -> float:
-        z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2, finite=None)
+        if not _BOUNDARY.inside:  # called on its own: checked, and overflow said in words
+            return self._alone(SoftmaxCrossEntropy.forward,
+                               as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2),
+                               y, "SoftmaxCrossEntropy.forward")
+        z = as_array(scores, "scores", "SoftmaxCrossEntropy.forward", ndim=2, finite=False)
         t = labels(y, z.shape[0], z.shape[1], "SoftmaxCrossEntropy.forward")
         shifted = z - z.max(axis=1, keepdims=True)  # the largest score becomes 0: exp can't overflow
         e = np.exp(shifted)

@@ -21,11 +21,12 @@ network takes to train. (PyTorch's "foreach" and "fused" optimizers do the same.
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import numpy as np
 
-from .validate import _describe, number_in
+from .validate import _describe, as_array, known_names, number_in
 
 
 class Optimizer:
@@ -40,20 +41,29 @@ class Optimizer:
     """
 
     def __init__(self, model, lr: float, weight_decay: float = 0.0):
+        name = type(self).__name__
+        example = f"e.g. {name}(model, lr=0.01) or {name}({{'w': w}}, lr=0.01)"
         if isinstance(model, dict):
             self._params, self._model = model, None
-        elif hasattr(model, "params") and hasattr(model, "grads"):
+            if not model:
+                raise ValueError(f"{name}: the dict of parameters is empty, so there is nothing to "
+                                 f"learn. Fix: pass the model itself or its arrays, {example}.")
+        elif (not isinstance(model, type) and hasattr(model, "params") and hasattr(model, "grads")
+              and isinstance(model.params, dict)):
             self._params, self._model = None, model
         else:
-            raise TypeError(f"{type(self).__name__}: expected a model with params and grads "
-                            f"(a layer or Sequential) or a dict of arrays, got {_describe(model)}.")
-        name = type(self).__name__
+            raise TypeError(f"{name}: expected a model with params and grads (a layer or Sequential) "
+                            f"or a dict of arrays, got {_describe(model)}. Fix: {example}.")
         for key, p in self.params.items():
             if not isinstance(p, np.ndarray) or p.dtype.kind != "f":
                 raise TypeError(f"{name}: parameter {key!r} must be a float numpy array (it is "
                                 f"updated in place), got {_describe(p)}. Fix: np.asarray(p, dtype=float).")
         self.lr = number_in(lr, "lr", name, low=0, low_open=True)
         self.weight_decay = number_in(weight_decay, "weight_decay", name, low=0)
+        if type(self) is Optimizer:
+            raise TypeError("Optimizer: this is the shared base class, which does not know how to "
+                            "take a step. Fix: use one of its kinds, e.g. SGD(model, lr=0.1), "
+                            "RMSProp(model) or Adam(model, lr=0.01).")
         self.state: dict = {}
         self.t = 0
         self._layout = None  # [(key, shape)] of the parameters the flat arrays below are for
@@ -64,6 +74,21 @@ class Optimizer:
     def params(self) -> dict:
         return self._params if self._model is None else self._model.params
 
+    def _made_for(self, model) -> bool:
+        """True when `model`'s parameter arrays are exactly the ones this optimizer updates.
+
+        Compares the arrays themselves (``is``), not their values: an optimizer made for
+        another model (even an identical copy) would step arrays the training never reads.
+        Used by ``train.fit`` and ``train.train_step``.
+        """
+        if model is self._model:
+            return True
+        params = getattr(model, "params", None)
+        if not isinstance(params, dict):
+            return False
+        mine = {id(p) for p in self.params.values()}
+        return len(params) == len(mine) and all(id(p) in mine for p in params.values())
+
     def step(self, grads: dict | None = None) -> None:
         """Update every parameter in place by one step."""
         if grads is None:
@@ -71,6 +96,8 @@ class Optimizer:
                 raise TypeError(f"{type(self).__name__}.step: this optimizer was given a dict of "
                                 "parameters, so pass their gradients: step({'w': dw, ...}).")
             grads = self._model.grads
+        else:
+            grads = self._checked_grads(grads)
         params = self.params
         g = self._gather(params, grads)
         self.t += 1
@@ -79,6 +106,25 @@ class Optimizer:
         self._update(g, self._flat_step)
         for p, s in zip(params.values(), self._steps):
             p -= s
+
+    def _checked_grads(self, grads) -> dict:
+        """Gradients passed by hand: a dict of finite numbers, one per parameter (lists are fine)."""
+        where = f"{type(self).__name__}.step"
+        if not isinstance(grads, dict):
+            raise TypeError(f"{where}: expected grads as a dict with one gradient per parameter, "
+                            f"e.g. step({{'w': dw}}), got {_describe(grads)}.")
+        extra = [k for k in grads if k not in self.params]
+        missing = [k for k in self.params if k not in grads]
+        if missing:
+            instead = f" (it got one for {extra[0]!r} instead: a misspelt key?)" if extra else ""
+            raise ValueError(f"{where}: no gradient for parameter {missing[0]!r}{instead}. Pass one "
+                             "gradient per parameter, with the same keys.")
+        if extra:
+            raise ValueError(f"{where}: got a gradient for {extra[0]!r}, which is not one of the "
+                             f"parameters ({', '.join(map(repr, self.params))}). Pass one gradient "
+                             "per parameter, with the same keys.")
+        return {key: as_array(g, f"the gradient for {key!r}", where, empty=True)
+                for key, g in grads.items()}
 
     def _gather(self, params: dict, grads: dict):
         """Every gradient, checked and with weight decay added, copied into one flat vector."""
@@ -126,6 +172,14 @@ class Optimizer:
         raise NotImplementedError
 
 
+def _no_unknown(opt, unknown: dict) -> None:
+    """A misspelt keyword (``Adam(model, beta1=0.9)``) named, with the nearest known one."""
+    if unknown:
+        names = [n for n in inspect.signature(type(opt).__init__).parameters
+                 if n not in ("self", "unknown")]
+        known_names(unknown, names, type(opt).__name__)
+
+
 class SGD(Optimizer):
     """Stochastic gradient descent, with optional momentum and Nesterov momentum.
 
@@ -137,7 +191,8 @@ class SGD(Optimizer):
     """
 
     def __init__(self, model, lr: float = 1e-3, momentum: float = 0.0, dampening: float = 0.0,
-                 weight_decay: float = 0.0, nesterov: bool = False):
+                 weight_decay: float = 0.0, nesterov: bool = False, **unknown):
+        _no_unknown(self, unknown)
         super().__init__(model, lr, weight_decay)
         self.momentum = number_in(momentum, "momentum", "SGD", low=0, high=1, high_open=True)
         self.dampening = number_in(dampening, "dampening", "SGD", low=0, high=1)
@@ -167,7 +222,8 @@ class RMSProp(Optimizer):
     """
 
     def __init__(self, model, lr: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
-                 weight_decay: float = 0.0):
+                 weight_decay: float = 0.0, **unknown):
+        _no_unknown(self, unknown)
         super().__init__(model, lr, weight_decay)
         self.alpha = number_in(alpha, "alpha", "RMSProp", low=0, high=1)
         self.eps = number_in(eps, "eps", "RMSProp", low=0, low_open=True)
@@ -195,10 +251,12 @@ class Adam(Optimizer):
     """
 
     def __init__(self, model, lr: float = 1e-3, betas: tuple = (0.9, 0.999), eps: float = 1e-8,
-                 weight_decay: float = 0.0):
+                 weight_decay: float = 0.0, **unknown):
+        _no_unknown(self, unknown)
         super().__init__(model, lr, weight_decay)
         if not isinstance(betas, (tuple, list)) or len(betas) != 2:
-            raise ValueError(f"Adam: betas must be a pair (beta1, beta2), got {betas!r}.")
+            raise ValueError(f"Adam: betas must be a pair (beta1, beta2), e.g. betas=(0.9, 0.999), "
+                             f"got {_describe(betas)}.")
         self.beta1 = number_in(betas[0], "betas[0]", "Adam", low=0, high=1, high_open=True)
         self.beta2 = number_in(betas[1], "betas[1]", "Adam", low=0, high=1, high_open=True)
         self.eps = number_in(eps, "eps", "Adam", low=0, low_open=True)

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import data, layers, losses, optim, plots, train
 from .plots import freeze_layout
-from .validate import NotFiniteError
+from .validate import NotFiniteError, positive_int
 from .widgets import Interactive, View, acts_later, slider
 
 
@@ -40,8 +40,12 @@ class Playground(Interactive):
     DATASETS = ("moons", "circles", "xor", "spirals")
     OPTIMIZERS = {"SGD": "sgd", "SGD + momentum": "momentum", "RMSProp": "rmsprop", "Adam": "adam"}
     RESET_KEYS = ("dataset", "noise", "depth", "width", "activation", "optimizer")
+    ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+    DEFAULTS = dict(dataset="moons", noise=0.2, depth=2, width=8, activation="tanh",
+                    optimizer="adam", lr=0.03, batch_size=10, weight_decay=0.0)
     N_POINTS = 200
     VAL_FRACTION = 0.25
+    N_TRAIN = 150  # N_POINTS × (1 - VAL_FRACTION): the training points, the largest batch
     MAX_EPOCHS = 500
     MAX_STEPS_PER_FRAME = 40
     # Beyond train.fit's rule (a loss that is not a number), the playground also stops when the
@@ -53,10 +57,16 @@ class Playground(Interactive):
                  width: int = 8, activation: str = "tanh", optimizer: str = "adam",
                  lr: float = 0.03, batch_size: int = 10, weight_decay: float = 0.0,
                  seed: int = 0, resolution: int = 50):
-        self.seed = seed
-        self.values = dict(dataset=dataset, noise=noise, depth=depth, width=width,
-                           activation=activation, optimizer=optimizer, lr=lr,
-                           batch_size=batch_size, weight_decay=weight_decay)
+        where = "Playground"
+        self.seed = positive_int(seed, "seed", where, minimum=0)
+        resolution = positive_int(resolution, "resolution", where, minimum=2)
+        if resolution > 400:
+            raise ValueError(f"{where}: resolution={resolution} would paint {resolution ** 2:,} "
+                             "points every frame; use at most 400 (the default is 50).")
+        self.values = dict(self.DEFAULTS)  # the controls' rules; then the start is checked by them
+        self.values = self.checked(dict(dataset=dataset, noise=noise, depth=depth, width=width,
+                                        activation=activation, optimizer=optimizer, lr=lr,
+                                        batch_size=batch_size, weight_decay=weight_decay), where)
         self.loss_fn = losses.BinaryCrossEntropy()
         self.running = False
         self.frame_ms = float("nan")
@@ -264,8 +274,10 @@ class Playground(Interactive):
     # --- the Interactive interface ---
 
     def update(self, **values) -> dict:
-        """Apply control values: data/architecture/optimizer changes reset the network."""
-        changed = [k for k in values if k in self.values and values[k] != self.values[k]]
+        """Apply control values: data/architecture/optimizer changes reset the network.
+
+        Each value must be one its control can give (checked by `Interactive.checked`)."""
+        changed = [k for k in values if values[k] != self.values[k]]
         self.values.update({k: values[k] for k in changed})
         resets = [k for k in changed if k in self.RESET_KEYS]
         if resets:
@@ -297,7 +309,7 @@ class Playground(Interactive):
                                  **int_slider),
             "width": w.IntSlider(value=v["width"], min=1, max=16, description="units per layer",
                                  **int_slider),
-            "activation": w.Dropdown(options=["relu", "tanh", "sigmoid", "linear"],
+            "activation": w.Dropdown(options=list(self.ACTIVATIONS),
                                      value=v["activation"], description="activation",
                                      layout=w.Layout(width="190px")),
             # these four need not change the picture at once: they act on the next training
@@ -308,7 +320,7 @@ class Playground(Interactive):
             "lr": acts_later(w.FloatLogSlider(value=v["lr"], base=10, min=-4, max=1, step=0.1,
                                               description="learning rate", readout_format=".4f",
                                               **int_slider)),
-            "batch_size": acts_later(w.IntSlider(value=v["batch_size"], min=1, max=len(self.X),
+            "batch_size": acts_later(w.IntSlider(value=v["batch_size"], min=1, max=self.N_TRAIN,
                                                  description="batch size", **int_slider)),
             "weight_decay": acts_later(slider("weight decay", v["weight_decay"], 0.0, 0.1, 0.001,
                                               readout_format=".3f")),
@@ -332,6 +344,8 @@ class Playground(Interactive):
     def widget(self) -> w.Box:
         """Controls, Train / Pause / Reset, the readout and the picture, wired together."""
         ctrls = self.controls()
+        if "_value_rules" not in self.__dict__:
+            self._keep_rules(ctrls)
         text = w.HTML()
         image = self.image_widget()
         buttons = {

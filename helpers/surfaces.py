@@ -22,10 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import optim
-from .validate import number_in, positive_int
+from .validate import _describe, as_array, choice, limits, number_in, positive_int
 
 DIVERGED_ABOVE = 1e6
 """A run whose loss passes this, or stops being a finite number, has diverged."""
+
+
+def _point(p, name: str, where: str) -> np.ndarray:
+    """A point (x, y) on a surface: two finite numbers."""
+    arr = as_array(p, name, where)
+    if arr.shape != (2,):
+        raise ValueError(f"{where}: expected {name} to be one point (x, y), two numbers, got "
+                         f"shape {arr.shape}. Fix: e.g. {name}=(-1.5, 1.2).")
+    return arr
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,21 @@ class Surface:
     minimum: tuple
     xlim: tuple
     ylim: tuple
+
+    def __post_init__(self):
+        where = "Surface"
+        for key in ("name", "formula"):
+            if not isinstance(getattr(self, key), str) or not getattr(self, key):
+                raise TypeError(f"{where}: expected {key} to be a non-empty text, got "
+                                f"{_describe(getattr(self, key))}.")
+        for key in ("f", "grad"):
+            if not callable(getattr(self, key)) or isinstance(getattr(self, key), type):
+                raise TypeError(f"{where}: expected {key} to be a function (f(x, y) -> loss, "
+                                f"grad(p) -> array (2,)), got {_describe(getattr(self, key))}.")
+        for key in ("start", "minimum"):
+            object.__setattr__(self, key, tuple(_point(getattr(self, key), key, where).tolist()))
+        for key in ("xlim", "ylim"):
+            object.__setattr__(self, key, limits(getattr(self, key), key, where))
 
     def loss(self, p) -> float:
         """The loss at one point p = (x, y)."""
@@ -94,6 +118,16 @@ def make_optimizer(name: str, params: dict, lr: float, beta: float = 0.9):
 
     Introduced in notebooks/07_optimizers.
     """
+    where = "surfaces.make_optimizer"
+    name = choice(name, "name", where, OPTIMIZER_NAMES)
+    if not isinstance(params, dict):
+        raise TypeError(f"{where}: expected params to be a dict of parameter arrays such as "
+                        f"{{'p': np.array([-1.5, 1.2])}}, got {_describe(params)}.")
+    if not params:
+        raise ValueError(f"{where}: params is an empty dict: there is nothing to optimize. "
+                         "Fix: pass {'p': np.array([-1.5, 1.2])}.")
+    lr = number_in(lr, "lr", where, low=0, low_open=True)
+    beta = number_in(beta, "beta", where, low=0, high=1, high_open=True)
     if name == "SGD":
         return optim.SGD(params, lr=lr)
     if name == "momentum":
@@ -118,10 +152,13 @@ def descend(surface: Surface, name: str, lr: float, beta: float = 0.9, steps: in
 
     Introduced in notebooks/07_optimizers.
     """
-    surface = _surface(surface, "descend")
-    lr = number_in(lr, "lr", "descend", low=0, low_open=True)
-    steps = positive_int(steps, "steps", "descend")
-    p = np.array(surface.start if start is None else start, dtype=float)
+    where = "surfaces.descend"
+    surface = _surface(surface, where)
+    name = choice(name, "name", where, OPTIMIZER_NAMES)
+    lr = number_in(lr, "lr", where, low=0, low_open=True)
+    beta = number_in(beta, "beta", where, low=0, high=1, high_open=True)
+    steps = _steps(steps, where)
+    p = np.array(surface.start if start is None else _point(start, "start", where), dtype=float)
     opt = make_optimizer(name, {"p": p}, lr, beta)
     path, losses = [p.copy()], [surface.loss(p)]
     diverged_at = None
@@ -148,10 +185,11 @@ def race(surface, lr: float, beta: float = 0.9, steps: int = 100) -> dict:
 
     Introduced in notebooks/07_optimizers.
     """
-    surface = _surface(surface, "race")
-    lr = number_in(lr, "lr", "race", low=0, low_open=True)
-    beta = number_in(beta, "beta", "race", low=0, high=1, high_open=True)
-    steps = positive_int(steps, "steps", "race")
+    where = "surfaces.race"
+    surface = _surface(surface, where)
+    lr = number_in(lr, "lr", where, low=0, low_open=True)
+    beta = number_in(beta, "beta", where, low=0, high=1, high_open=True)
+    steps = _steps(steps, where)
     n = len(OPTIMIZER_NAMES)
     # one row per racer: SGD, momentum, RMSProp, Adam
     keep = np.array([[0.0], [beta], [0.0], [beta]])       # how much of the old m to keep
@@ -193,15 +231,41 @@ def describe(result: dict) -> str:
 
     Introduced in notebooks/07_optimizers.
     """
+    where = "surfaces.describe"
+    if isinstance(result, dict) and set(result) == set(OPTIMIZER_NAMES):
+        raise TypeError(f"{where}: expected one run, got the whole race (a dict of "
+                        f"{', '.join(OPTIMIZER_NAMES)}). Fix: describe(results['Adam']).")
+    if not isinstance(result, dict) or not {"losses", "diverged_at"} <= set(result):
+        raise TypeError(f"{where}: expected one result of surfaces.descend (a dict with 'path', "
+                        f"'losses' and 'diverged_at'), got {_describe(result)}.")
+    losses = as_array(result["losses"], "result['losses']", where, ndim=1, finite=False)
+    at = result["diverged_at"]
+    if at is not None:
+        positive_int(at, "result['diverged_at']", where)
+    elif not np.isfinite(losses[-1]):
+        raise ValueError(f"{where}: result['losses'] ends in {losses[-1]} but diverged_at is None. "
+                         "Fix: pass a result of surfaces.descend unchanged.")
     if result["diverged_at"] is not None:
         return f"diverged at step {result['diverged_at']}"
     return f"final loss {result['losses'][-1]:.3g}"
 
 
+MAX_STEPS = 100_000
+
+
+def _steps(steps, where: str) -> int:
+    """A number of steps: a whole number from 1 to MAX_STEPS."""
+    steps = positive_int(steps, "steps", where)
+    if steps > MAX_STEPS:
+        raise ValueError(f"{where}: expected steps of at most {MAX_STEPS:,}, got {steps:,}: the "
+                         "path would be too long to draw. Fix: 50 to 500 steps show the idea.")
+    return steps
+
+
 def _surface(surface, where: str) -> Surface:
     if isinstance(surface, Surface):
         return surface
-    if isinstance(surface, str) and surface in SURFACES:
-        return SURFACES[surface]
-    raise ValueError(f"{where}: surface must be one of {list(SURFACES)} (or a Surface), "
-                     f"got {surface!r}.")
+    if isinstance(surface, str):
+        return SURFACES[choice(surface, "surface", where, SURFACES)]
+    raise TypeError(f"{where}: expected surface to be a name ({', '.join(map(repr, SURFACES))}) or "
+                    f"a Surface such as surfaces.BOWL, got {_describe(surface)}.")

@@ -10,6 +10,7 @@ Introduced in notebooks/01_the_neuron (used by every lesson after it).
 from __future__ import annotations
 
 import threading
+import warnings
 
 import numpy as np
 
@@ -113,13 +114,27 @@ def _to_float(x, name: str, where: str) -> np.ndarray:
                             f"{type(x).__name__} holding None at position "
                             f"{next(i for i, v in enumerate(flat) if v is None)} (counted row "
                             "by row). A function that forgot to `return` gives None.")
-    if raw.dtype.kind not in "biuf":
-        try:
+    if raw.dtype.kind in "biuf":
+        return raw.astype(float, copy=False)
+    kind = _KINDS.get(raw.dtype.kind)
+    if kind is not None:  # text, complex numbers, dates: never silently turned into floats
+        real = "" if kind == "text" else "real "
+        raise TypeError(f"{where}: expected {name} to be {real}numbers, got {kind} "
+                        f"({_describe(x)}). {_KIND_FIX.get(raw.dtype.kind, fix)}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. a complex number inside a list of objects
             return raw.astype(float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{where}: expected {name} to be numbers (a numpy array or a list "
-                            f"of floats), got {_describe(x)}. {fix}") from None
-    return raw.astype(float, copy=False)
+    except (TypeError, ValueError, Warning):
+        raise TypeError(f"{where}: expected {name} to be numbers (a numpy array or a list "
+                        f"of floats), got {_describe(x)}. {fix}") from None
+
+
+_KINDS = {"U": "text", "S": "text", "c": "complex numbers", "M": "dates", "m": "time spans",
+          "V": "raw records"}
+_KIND_FIX = {"U": "Fix: numbers written as text become numbers with np.asarray(x, dtype=float).",
+             "S": "Fix: numbers written as text become numbers with np.asarray(x, dtype=float).",
+             "c": "Fix: keep the real part with x.real if the imaginary part is 0."}
 
 
 def _check_shape(arr: np.ndarray, shape: tuple, name: str, where: str) -> None:
@@ -147,6 +162,9 @@ def _check_shape(arr: np.ndarray, shape: tuple, name: str, where: str) -> None:
         f"{where}: expected {name} of shape {want}, got {arr.shape}. "
         "Check that the layer sizes match the data (the number of columns is the number of features)."
     )
+
+
+_NO_DATA = object()  # boundary() without data (None is data: a learner's forgotten return)
 
 
 class _Boundary(threading.local):
@@ -188,12 +206,12 @@ class boundary:
 
     __slots__ = ("x", "name", "where", "outer")
 
-    def __init__(self, x=None, name: str = "x", where: str = ""):
+    def __init__(self, x=_NO_DATA, name: str = "x", where: str = ""):
         self.x, self.name, self.where = x, name, where
 
     def __enter__(self):
         self.outer = not _BOUNDARY.inside
-        if self.x is not None:  # outermost: check everything; inside: only make it an array
+        if self.x is not _NO_DATA:  # outermost: check everything; inside: only make it an array
             self.x = as_array(self.x, self.name, self.where, finite=self.outer)
         _BOUNDARY.inside = True
         return self.x
@@ -246,10 +264,13 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
 
     Introduced in notebooks/00_welcome.
     """
-    arr = np.asarray(y)
+    arr = label_array(y, "y", where)
     if arr.ndim == 2 and arr.shape[1] == 1:
         arr = arr.ravel()
     if arr.ndim != 1 or arr.shape[0] != n:
+        if arr.size == 0:
+            raise ValueError(f"{where}: y is empty (shape {arr.shape}): there are no labels. "
+                             "Fix: check the slice or filter that made it; it kept no values.")
         raise ValueError(
             f"{where}: expected y of shape ({n},) with one class label per example, got {arr.shape}."
         )
@@ -260,7 +281,10 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
                 "Fix: labels are integers 0..C-1; use y.astype(int)."
             )
     elif arr.dtype.kind not in "iub":
-        raise TypeError(f"{where}: expected integer class labels, got dtype {arr.dtype}.")
+        got = (f"text such as {arr.ravel()[:3].tolist()}" if arr.dtype.kind in "US"
+               else _describe(y))
+        raise TypeError(f"{where}: expected integer class labels 0..C-1, got {got}. "
+                        "Fix: labels are whole numbers, e.g. np.array([0, 2, 1]).")
     arr = arr.astype(np.int64, copy=False)  # int64 labels pass through without a copy
     # one pass instead of two (this runs on every batch): read as unsigned numbers, negative
     # labels become huge, so a single maximum catches both ends
@@ -272,6 +296,37 @@ def labels(y, n: int, n_classes: int | None, where: str) -> np.ndarray:
     return arr
 
 
+def label_array(y, name: str, where: str) -> np.ndarray:
+    """`y` as a numeric array of at least one axis, or an error in words (None, strings,
+    a list holding None, a single number, an empty array). Range and shape: see callers.
+
+    Introduced in notebooks/00_welcome (used by data, train and the losses).
+    """
+    if isinstance(y, np.ndarray) and y.dtype.kind in "biuf" and y.ndim and y.size:
+        return y
+    what = f"{name} to be class labels (whole numbers 0..C-1, an array or a list)"
+    if y is None or isinstance(y, (str, bytes, dict, set, type)) or callable(y):
+        raise TypeError(f"{where}: expected {what}, got {_describe(y)}.")
+    try:
+        arr = np.asarray(y)
+    except ValueError:  # ragged
+        raise ValueError(f"{where}: expected {name} to be one label per example, got "
+                         f"{_describe(y)} whose items have different lengths. Fix: a flat list "
+                         "such as [0, 2, 1].") from None
+    if arr.dtype.kind in "USa":
+        raise TypeError(f"{where}: expected {what}, got text such as {arr.ravel()[:2].tolist()}. "
+                        f"Fix: np.asarray({name}, dtype=int).")
+    if arr.dtype.kind not in "biuf":
+        arr = as_array(y, name, where, empty=True)  # None or objects inside: said in words
+    if arr.ndim == 0:
+        raise ValueError(f"{where}: expected {name} with one label per example, got the single "
+                         f"number {arr.item()!r}. Fix: pass an array or a list, e.g. [0, 1, 1].")
+    if arr.size == 0:
+        raise ValueError(f"{where}: {name} is empty (shape {arr.shape}): there are no labels. "
+                         "Fix: check the slice or filter that made it; it kept no values.")
+    return arr
+
+
 def choice(v, name: str, where: str, options) -> object:
     """Check that `v` is one of `options` and return it; a near miss is named.
 
@@ -279,9 +334,10 @@ def choice(v, name: str, where: str, options) -> object:
     """
     options = list(options)
     try:
-        if v in options:
+        if any(v is o or (type(v) is type(o) and v == o) for o in options) or (
+                isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and v in options):
             return v
-    except TypeError:  # unhashable or not comparable
+    except (TypeError, ValueError):  # not comparable, or an array (its == gives an array)
         pass
     text = ", ".join(repr(o) for o in options)
     near = _near(v, options)
@@ -317,3 +373,28 @@ def _near(v, options):
 
     close = difflib.get_close_matches(v, strings, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def limits(lim, name: str, where: str) -> tuple:
+    """A (low, high) pair of finite numbers with low < high, as a tuple of floats.
+
+    Introduced in notebooks/02_weights_and_biases (axis limits of the plots and surfaces).
+    """
+    arr = as_array(lim, name, where)
+    if arr.shape != (2,):
+        raise ValueError(f"{where}: expected {name} to be two numbers (low, high), got shape "
+                         f"{arr.shape}. Fix: e.g. {name}=(-3, 3).")
+    if not arr[0] < arr[1]:
+        raise ValueError(f"{where}: expected {name} = (low, high) with low < high, got "
+                         f"({arr[0]:g}, {arr[1]:g}). Fix: put the smaller number first.")
+    return float(arr[0]), float(arr[1])
+
+
+def flag(v, name: str, where: str) -> bool:
+    """`v` if it is True or False, else a TypeError in words.
+
+    Introduced in notebooks/01_the_neuron.
+    """
+    if not isinstance(v, (bool, np.bool_)):
+        raise TypeError(f"{where}: expected {name} to be True or False, got {_describe(v)}.")
+    return bool(v)

@@ -13,6 +13,7 @@ A new operation is one method: compute the output, then say how gradient flows b
 from __future__ import annotations
 
 import math
+import numbers
 
 from .validate import _describe
 
@@ -41,6 +42,7 @@ class Value:
     """
 
     __slots__ = ("data", "grad", "label", "_op", "_parents", "_backward")
+    __array_ufunc__ = None  # array + Value: numpy hands over to Value, which says it wants one number
 
     def __init__(self, data, label: str = "", _parents: tuple = (), _op: str = ""):
         if isinstance(data, Value):
@@ -55,11 +57,17 @@ class Value:
         except TypeError:  # e.g. a numpy array with several numbers
             raise TypeError(f"Value expected one number, got {_describe(data)}. For arrays, use "
                             "the layers in helpers.layers instead.") from None
+        except OverflowError:  # a whole number beyond 1e308
+            raise ValueError(f"Value got a whole number with {len(str(data))} digits, too large "
+                             "for a float (about 1.8e308 at most). Use smaller inputs.") from None
         if not math.isfinite(self.data):
             raise ValueError(
                 f"Value got {self.data}, which is not a finite number. "
                 "If it came from an operation, an earlier value grew too large: use smaller inputs."
             )
+        if label and not isinstance(label, str):  # "" (every computed Value) costs nothing
+            raise TypeError(f"Value expected label to be text, got {_describe(label)}. "
+                            "Fix: Value(2.0, label='w').")
         self.grad = 0.0
         self.label = label
         self._op = _op
@@ -112,7 +120,7 @@ class Value:
 
     # --- operations: each computes the output and how gradient flows back ---
     def __add__(self, other):
-        other = _lift(other)
+        other = _lift(other, "+")
         out = Value(self.data + other.data, _parents=(self, other), _op="+")
 
         def _backward():
@@ -122,7 +130,7 @@ class Value:
         return out
 
     def __mul__(self, other):
-        other = _lift(other)
+        other = _lift(other, "*")
         out = Value(self.data * other.data, _parents=(self, other), _op="×")
 
         def _backward():
@@ -132,19 +140,23 @@ class Value:
         return out
 
     def __pow__(self, k):
-        if not isinstance(k, (int, float)) or isinstance(k, bool):
-            raise TypeError(f"Value ** k expects k to be a plain number, got {_describe(k)}.")
-        if self.data == 0 and k < 0 or self.data < 0 and not float(k).is_integer():
-            raise ValueError(f"Value ** {k} is undefined for data={self.data}.")
+        k = _exponent(k)
+        x = self.data
+        if x == 0 and k < 0:
+            raise ValueError(f"Value ** {k:g} is undefined for data=0: it divides by zero. "
+                             "Keep the base away from 0, e.g. (x + 1e-12).")
+        if x < 0 and not k.is_integer():
+            raise ValueError(f"Value ** {k:g} is undefined for data={x:.4g}: a negative number to "
+                             "a fractional power is not a real number. Use a positive base.")
         try:
-            result = self.data ** k
+            result = x ** k
         except OverflowError:
-            raise ValueError(f"Value ** {k}: the result for data={self.data:.4g} is too large for a "
+            raise ValueError(f"Value ** {k:g}: the result for data={x:.4g} is too large for a "
                              "float. Use smaller inputs.") from None
         out = Value(result, _parents=(self,), _op=f"^{k:g}")
 
         def _backward():
-            self.grad += k * self.data ** (k - 1) * out.grad
+            self.grad += _power_slope(x, k) * out.grad
         out._backward = _backward
         return out
 
@@ -207,10 +219,10 @@ class Value:
         return self * -1
 
     def __sub__(self, other):
-        return self + (-_lift(other))
+        return self + (-_lift(other, "-"))
 
     def __truediv__(self, other):
-        other = _lift(other)
+        other = _lift(other, "/")
         if other.data == 0:
             raise ZeroDivisionError("Value: division by a Value whose data is 0.")
         return self * other ** -1
@@ -222,10 +234,33 @@ class Value:
         return self * other
 
     def __rsub__(self, other):
-        return _lift(other) - self
+        return _lift(other, "-") - self
 
     def __rtruediv__(self, other):
-        return _lift(other) / self
+        return _lift(other, "/") / self
+
+    def __rpow__(self, other):
+        raise TypeError(f"{_describe(other)} ** Value: a Value as the exponent is not one of "
+                        "Value's operations. For k > 0, k ** x is (x * math.log(k)).exp().")
+
+    def _unsupported(self, other, symbol):
+        raise TypeError(f"Value {symbol} ...: {symbol} is not one of Value's operations, which are "
+                        f"{_OPERATIONS}. Build it from those.")
+
+    def __matmul__(self, other):
+        self._unsupported(other, "@")
+
+    __rmatmul__ = __matmul__
+
+    def __floordiv__(self, other):
+        self._unsupported(other, "//")
+
+    __rfloordiv__ = __floordiv__
+
+    def __mod__(self, other):
+        self._unsupported(other, "%")
+
+    __rmod__ = __mod__
 
     # --- the backward pass ---
     def topo_order(self) -> list[Value]:
@@ -259,7 +294,60 @@ class Value:
         self.grad = 1.0
         for node in reversed(order):
             node._backward()
+        # a gradient that overflowed spreads to every node below it, inputs included: look
+        # closer only when the total is not finite
+        if not math.isfinite(sum([node.grad for node in order])):
+            for node in order:
+                if math.isfinite(node.grad):
+                    continue
+                name = node.label or (f"the result of {node._op}" if node._op else "an input")
+                raise ValueError(f"Value.backward: the gradient of {name} (data={node.data:.4g}) "
+                                 f"is {node.grad}: the slopes multiplied along the way grew too "
+                                 "large for a float. Use inputs closer to 1 in size, away from 0 "
+                                 "for / and log.")
 
 
-def _lift(x) -> Value:
-    return x if isinstance(x, Value) else Value(x)
+_OPERATIONS = "+ - * / ** (with a plain number as the exponent), exp, log, tanh, relu and sigmoid"
+
+
+def _lift(x, op: str) -> Value:
+    if isinstance(x, Value):
+        return x
+    try:
+        return Value(x)
+    except TypeError:
+        raise TypeError(f"Value {op} ...: expected a number or a Value on the other side, got "
+                        f"{_describe(x)}. For arrays, use the layers in helpers.layers "
+                        "instead.") from None
+
+
+def _exponent(k) -> float:
+    """The exponent of ``Value ** k`` as a finite float, or an error in words."""
+    if isinstance(k, bool) or not isinstance(k, numbers.Real):  # int, float, numpy numbers
+        hint = (" For a Value exponent, x ** y is (y * x.log()).exp()." if isinstance(k, Value)
+                else "")
+        raise TypeError(f"Value ** k expects k to be a plain number, got {_describe(k)}.{hint}")
+    try:
+        k = float(k)
+    except OverflowError:
+        raise ValueError("Value ** k: the exponent is too large for a float. Use a smaller one.") from None
+    if not math.isfinite(k):
+        raise ValueError(f"Value ** k expects a finite exponent, got {k}.")
+    return k
+
+
+def _power_slope(x: float, k: float) -> float:
+    """d(x ** k)/dx = k * x ** (k - 1), in words where it is infinite or too large."""
+    if k == 0:
+        return 0.0  # x ** 0 is 1 everywhere, also at 0 (0.0 ** -1 would divide by zero)
+    if x == 0 and k < 1:
+        formula = "1/(2*sqrt(x))" if k == 0.5 else f"{k:g} * x**{k - 1:g}"
+        raise ValueError(f"Value ** {k:g}: the derivative of x**{k:g} at x=0 is infinite "
+                         f"({formula} divides by 0 there), so backward cannot pass a gradient "
+                         "through it. Fix: keep x away from 0, e.g. (x + 1e-12) ** "
+                         f"{k:g}.")
+    try:
+        return k * x ** (k - 1)
+    except OverflowError:
+        raise ValueError(f"Value ** {k:g}: the derivative {k:g} * x**{k - 1:g} at x={x:.4g} is "
+                         "too large for a float. Use inputs farther from 0.") from None

@@ -79,10 +79,13 @@ def test_digit_reader_updates_and_controls():
     X = X[:30] / 16
     net = layers.mlp([64, 8, 10], seed=0)
     demo = lesson.DigitReader(net, X, y[:30])
-    for i in (0, 29, 100, -5):  # out-of-range indices are clipped, not an error
+    for i in (0, 29):  # the slider's ends
         out = demo.update(index=i)
         assert out["true digit"] in range(10) and out["guess"] in range(10)
         assert isinstance(out["right"], bool)
+    for i in (100, -5):  # outside the slider: an error in words, not a quietly different digit
+        with pytest.raises(ValueError, match=r"index in \[0, 29\] \(the slider's range\)"):
+            demo.update(index=i)
     _drive(demo.widget(), demo)
 
 

@@ -43,7 +43,7 @@ def test_neuron_demo_starts_at_the_neuron_it_is_given():
     assert {k: c.value for k, c in demo.controls().items()} == demo.start
     assert demo.update() == demo.update(**demo.start)  # a control not given keeps its start
     assert demo.update(b=1.0)["z"] == f"{0.75 - 1.0 + 1.0:.2f}"
-    with pytest.raises(ValueError, match="unknown control"):
+    with pytest.raises(TypeError, match="unknown name 'w4'"):  # like any keyword a function lacks
         demo.update(w4=1.0)
     with pytest.raises(ValueError, match="three inputs and three weights"):
         lesson.NeuronDemo([1.0, 2.0], [1.0, 2.0], 0.0)

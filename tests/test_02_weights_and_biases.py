@@ -75,7 +75,7 @@ def test_boundary_data_hands_out_copies():
 
 
 def test_unknown_data_set_is_explained():
-    with pytest.raises(ValueError, match="choose one of"):
+    with pytest.raises(ValueError, match="must be one of 'blobs'"):
         lesson.boundary_data("moons")
 
 

@@ -536,3 +536,16 @@ def test_fmt_never_raises_and_stays_short():
 
     assert fmt(Hostile()) == "a Hostile"
     assert len(fmt("x" * 10_000)) == 1000 and fmt("x" * 10_000).endswith("...")
+
+
+def test_check_function_without_cases_is_the_authors_error_not_correct():
+    """An empty case list used to answer "Correct! ... on all 0 test cases" for any function."""
+    with pytest.raises(ValueError, match="cases is empty"):
+        check_function(lambda x: x, lambda x: x, [])
+
+
+def test_the_authors_arguments_are_checked_but_the_learners_answer_never_raises():
+    with pytest.raises(TypeError, match="expected name to be text"):
+        as_numbers(1.0, None)
+    for got in (None, "abc", [1, [2]], object(), np.array([np.nan])):  # the learner's side
+        assert isinstance(compare(got, [1.0], "f"), Feedback)

@@ -104,3 +104,19 @@ def test_toy_generator_is_seeded_balanced_and_has_a_noise_knob(name):
 def test_default_seed_is_fixed():
     for make in TOY_SETS.values():
         np.testing.assert_array_equal(make()[0], make()[0])
+
+
+def test_whole_number_float_labels_split_like_integers():
+    X, y = labelled_data()
+    a = stratified_split(X, y, (0.8, 0.2), seed=0)
+    b = stratified_split(X, y.astype(float).tolist(), (0.8, 0.2), seed=0)
+    for (Xa, ya), (Xb, yb) in zip(a, b):
+        np.testing.assert_array_equal(Xa, Xb)
+        np.testing.assert_array_equal(ya, yb)
+        assert yb.dtype == np.int64
+
+
+@pytest.mark.parametrize("name", sorted(TOY_SETS))
+def test_toy_generators_name_a_misspelt_keyword(name):
+    with pytest.raises(TypeError, match=r"unknown name 'noize'.*Did you mean 'noise'\?"):
+        TOY_SETS[name](50, noize=0.1)

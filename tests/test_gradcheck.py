@@ -115,3 +115,35 @@ def test_check_layer_on_inputs_with_leading_axes(name):
     errors = check_layer(layer, x)
     assert set(errors) == {"x", *layer.params}
     assert max(errors.values()) < 1e-7
+
+
+def test_numerical_gradient_restores_x_when_f_fails():
+    x = np.array([1.0, 2.0])
+
+    def f(v):
+        if v[0] != 1.0:
+            raise RuntimeError("the learner's bug")
+        return float(v.sum())
+
+    with pytest.raises(RuntimeError):
+        numerical_gradient(f, x)
+    np.testing.assert_array_equal(x, [1.0, 2.0])
+
+
+def test_numerical_gradient_takes_one_number_in_any_form():
+    x = np.array([1.0, 2.0])
+    for f in (lambda v: np.sum(v), lambda v: np.array([v.sum()]), lambda v: np.float32(v.sum())):
+        np.testing.assert_allclose(numerical_gradient(f, x), [1.0, 1.0], rtol=1e-2)  # float32: coarse
+
+
+def test_check_layer_on_a_layer_without_weights():
+    from helpers.layers import Layer
+
+    class Double(Layer):
+        def forward(self, x):
+            return 2 * x
+
+        def backward(self, dout):
+            return 2 * dout
+
+    assert check_layer(Double(), np.ones((2, 3)))["x"] < 1e-7

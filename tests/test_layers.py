@@ -337,3 +337,61 @@ def test_no_isinstance_fast_paths_in_helpers():
         found += [f"{path.name}: {m.group(0)}" for m in re.finditer(r"check_finite|\binput_grad\s*=", text)]
     allowed = {"l04_forward_pass.py: isinstance(m, layers.Dense)"}  # picks the layers to draw
     assert set(found) <= allowed, found
+
+
+def test_dense_takes_float32_and_any_seed_source():
+    assert Dense(2, 3, dtype=np.float32).params["W"].dtype == np.float32
+    a = Dense(2, 3, rng=np.random.SeedSequence(5)).params["W"]
+    b = Dense(2, 3, rng=np.random.default_rng(np.random.SeedSequence(5))).params["W"]
+    np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(Dense(2, 3, rng=np.int64(4)).params["W"], Dense(2, 3, rng=4).params["W"])
+    assert len(mlp(np.array([2, 3, 1]))) == 3  # sizes as an array
+
+
+def test_layers_on_their_own_on_huge_numbers_speak_instead_of_warning():
+    # pytest turns any RuntimeWarning into an error
+    d = Dense(2, 3)
+    d.params["W"][...] = 1.0
+    with pytest.raises(validate.NotFiniteError, match=r"Dense\.forward: the output .* overflowed"):
+        d.forward(np.array([[1e308, 1e308]]))
+    d.forward(np.ones((1, 2)))
+    with pytest.raises(validate.NotFiniteError, match=r"Dense\.backward: the gradients overflowed"):
+        d.backward(np.full((1, 3), 1e308))
+    np.testing.assert_allclose(layers.softmax([1e308, -1e308]), [1.0, 0.0])
+    # in a network, a number born too large flows on (as in training, where fit reports it)
+    out = Sequential(d, Tanh()).forward(np.array([[1e308, 1e308]]))
+    np.testing.assert_array_equal(out, [[1.0, 1.0, 1.0]])
+
+
+def test_sequential_backward_checks_dout_once_where_it_comes_in():
+    model = mlp([2, 3, 1])
+    model.forward(np.ones((4, 2)))
+    with pytest.raises(ValueError, match=r"Sequential\.backward: dout contains 1 NaN"):
+        model.backward(np.array([[np.nan], [0.0], [0.0], [0.0]]))
+    with pytest.raises(TypeError, match=r"Sequential\.backward: expected dout to be numbers.*None"):
+        model.backward(None)
+    assert model.backward([[1.0]] * 4).shape == (4, 2)  # a list is fine
+    assert not validate.inside_boundary()
+
+
+def test_a_subclass_calling_super_runs_its_own_code_once():
+    calls = []
+
+    class Logged(Dense):
+        def forward(self, x):
+            calls.append("forward")
+            return super().forward(x)
+
+        def backward(self, dout):
+            calls.append("backward")
+            return super().backward(dout)
+
+    layer = Logged(2, 3)
+    layer.forward(np.ones((1, 2)))
+    layer.backward(np.ones((1, 3)))
+    assert calls == ["forward", "backward"]
+
+
+def test_sequential_params_skip_layers_without_any():
+    model = Sequential(Doubler(), Dense(2, 1, rng=0))
+    assert list(model.params) == ["1.W", "1.b"] and list(model.grads) == ["1.W", "1.b"]

@@ -94,3 +94,28 @@ def test_softmax_ce_on_huge_logits_is_finite_without_warning():
 def test_correct_confident_prediction_costs_almost_nothing():
     assert SoftmaxCrossEntropy()(np.array([[1e4, 0.0]]), np.array([0])) == 0.0
     assert BinaryCrossEntropy()(np.array([1e4]), np.array([1])) == 0.0
+
+
+def test_a_loss_that_overflows_speaks_on_its_own_and_flows_in_training():
+    from helpers.validate import NotFiniteError, boundary
+
+    scores, y = np.array([[1e308, -1e308]]), np.array([1])
+    with pytest.raises(NotFiniteError, match=r"the loss overflowed to inf"):
+        SoftmaxCrossEntropy().forward(scores, y)
+    with boundary(), np.errstate(all="ignore"):  # as in train_step: fit reports divergence
+        assert SoftmaxCrossEntropy().forward(scores, y) == np.inf
+    with pytest.raises(NotFiniteError, match=r"MSE\.forward: the loss overflowed"):
+        MSE().forward([1e300], [-1e300])
+
+
+def test_a_loss_subclass_calling_super_runs_its_own_code_once():
+    calls = []
+
+    class Logged(MSE):
+        def forward(self, pred, y):
+            calls.append("forward")
+            return super().forward(pred, y)
+
+    assert Logged()(np.ones(3), np.zeros(3)) == 1.0
+    assert calls == ["forward"]
+    assert MSE()([[1.0, 2.0]], [[1.0, 0.0]]) == 2.0  # lists are fine

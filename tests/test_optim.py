@@ -206,3 +206,18 @@ def test_learning_rate_and_weight_decay_can_change_between_steps():
     opt.lr, opt.weight_decay = 0.5, 1.0  # the playground's sliders do this
     opt.step({"w": np.ones(2)})
     np.testing.assert_allclose(p["w"], np.array([0.9, 1.9]) - 0.5 * (1 + np.array([0.9, 1.9])))
+
+
+def test_gradients_by_hand_may_be_lists_and_must_be_finite():
+    p = {"w": np.array([1.0, 2.0])}
+    SGD(p, lr=0.5).step({"w": [1, 1]})
+    np.testing.assert_allclose(p["w"], [0.5, 1.5])
+    with pytest.raises(ValueError, match=r"gradient for 'w' contains 1 NaN"):
+        SGD(p).step({"w": [np.nan, 0.0]})
+    np.testing.assert_allclose(p["w"], [0.5, 1.5])  # a refused step changes nothing
+
+
+def test_an_optimizer_knows_the_arrays_it_was_made_for():
+    model, other = mlp([2, 3, 1]), mlp([2, 3, 1])
+    assert Adam(model)._made_for(model) and Adam(model.params)._made_for(model)
+    assert not Adam(other)._made_for(model) and not Adam(model[0])._made_for(model)

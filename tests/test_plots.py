@@ -200,3 +200,26 @@ def test_draw_graph_uses_only_the_public_view_of_a_value():
     texts = sorted(t.get_text() for t in fig.axes[0].texts if not isinstance(t, Annotation))
     assert texts == ["a 2", "b 3", "c (×) 6"]
     plots.to_png(fig)
+
+
+def test_plots_take_lists_and_a_sigmoid_column_where_arrays_would_be():
+    fig, ax = plots.figure()
+    plots.scatter_classes(ax, [[0, 0], [1, 1]], [0, 1])
+    bp = plots.BoundaryPlot(ax, [-1, 1], [-1, 1], resolution=4)
+    column = np.linspace(0, 1, 16)[:, None]  # sigmoid(net.forward(P)) keeps its (M, 1) shape
+    assert np.allclose(bp.colours(column), bp.colours(column.tolist()))
+    assert np.allclose(bp.colours(column), bp.colours(column[:, 0]))
+    plots.draw_path(ax, [0.5, 0.5])  # one point
+    plots.to_png(plots.plot_confusion([[3, 1], [0, 4]]))
+    plots.to_png(plots.digit_grid(np.zeros((2, 8, 8)).tolist()))
+
+
+def test_bad_input_never_reaches_matplotlib():
+    """A few of the table's cases (tests/test_errors_plots.py), seen from the learner's side:
+    the error names the plots function, not a matplotlib internal."""
+    fig, ax = plots.figure()
+    for call in (lambda: plots.scatter_classes(ax, None, [0]),
+                 lambda: plots.loss_surface(ax, lambda a, b: 1.0, (-1, 1), (-1, 1)),
+                 lambda: plots.plot_confusion([[0.5]])):
+        with pytest.raises((TypeError, ValueError), match=r"^plots\."):
+            call()

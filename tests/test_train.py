@@ -232,3 +232,63 @@ def test_divergence_is_reported_for_every_activation(activation, capsys):
         warnings.simplefilter("error")
         hist = fit(model, MSE(), SGD(model, lr=1e3), X, t, epochs=30)
     assert "diverged" in hist.diverged and "diverged" in capsys.readouterr().out
+
+
+# --- bad input, beyond the table in tests/test_errors_train.py: what must still work ---
+
+def test_fit_takes_whole_number_float_labels_and_reports_a_real_accuracy():
+    X, y = make_xor(40)
+    runs = []
+    for labels in (y, y.astype(float), y.astype(float).tolist()):
+        model = mlp([2, 4, 1])
+        hist = fit(model, BinaryCrossEntropy(), Adam(model, lr=0.01), X, labels, epochs=3,
+                   val=(X, labels))
+        assert all(np.isfinite(hist.train_acc)) and all(np.isfinite(hist.val_acc))
+        runs.append((hist.train_loss, hist.train_acc))
+    assert runs[0] == runs[1] == runs[2]
+    assert accuracy(model, X, y.astype(float)) == accuracy(model, X, y)
+
+
+def test_fit_refuses_an_optimizer_that_cannot_train_this_model():
+    X, y = make_xor(40)
+    model = mlp([2, 4, 1])
+    with pytest.raises(TypeError, match=r"given a dict of arrays.*Adam\(model, lr=0\.01\)"):
+        fit(model, BinaryCrossEntropy(), Adam(model.params, lr=0.01), X, y, epochs=2)
+    before = {k: v.copy() for k, v in model.params.items()}
+    twin = mlp([2, 4, 1])  # identical numbers, other arrays
+    for call in (lambda: fit(model, BinaryCrossEntropy(), Adam(twin), X, y),
+                 lambda: train_step(model, BinaryCrossEntropy(), Adam(twin), X, y),
+                 lambda: fit(model, BinaryCrossEntropy(), Adam(model[0]), X, y)):
+        with pytest.raises(ValueError, match=r"made for another model's parameters.*Adam\(model\)"):
+            call()
+    for k, v in model.params.items():
+        np.testing.assert_array_equal(v, before[k])  # refused before any step
+
+
+def test_batches_take_lists_and_check_when_called():
+    X, y = np.arange(20.0).reshape(10, 2), np.arange(10)
+    from_lists = list(batches(X.tolist(), y.tolist(), 4, seed=1))
+    from_arrays = list(batches(X, y, 4, seed=1))
+    for (xa, ya), (xb, yb) in zip(from_lists, from_arrays):
+        np.testing.assert_array_equal(xa, xb)
+        np.testing.assert_array_equal(ya, yb)
+    with pytest.raises(ValueError, match="batch_size >= 1"):
+        batches(X, y, 0)  # no loop needed to hear about it
+
+
+def test_divergence_message_shows_the_epoch_as_given():
+    assert "epoch 2.5:" in divergence_message(2.5, float("inf"), 0.1)
+    assert "epoch 3:" in divergence_message(3, float("nan"), 0.1)
+
+
+def test_fit_reports_divergence_in_words_with_an_optimizer_of_ones_own(capsys):
+    X, t = regression_problem()
+    model = Sequential(Dense(3, 1))
+
+    class Plain:  # no lr attribute: the message still says what to try
+        def step(self):
+            for k, p in model.params.items():
+                p -= 10.0 * model.grads[k]
+
+    hist = fit(model, MSE(), Plain(), X, t, epochs=50)
+    assert "diverged" in hist.diverged and "smaller learning rate" in hist.diverged

@@ -187,3 +187,26 @@ def test_local_grads_leave_every_gradient_as_it_was():
     for node in loss.topo_order():
         node.local_grads()
     assert [n.grad for n in loss.topo_order()] == before
+
+
+def test_power_rule_at_zero():
+    # d(x**0)/dx is 0 everywhere, also at 0 (k * x**(k-1) would divide by zero there)
+    for k, slope in [(0, 0.0), (1, 1.0), (2, 0.0), (1.5, 0.0)]:
+        x = Value(0.0)
+        y = x ** k
+        y.backward()
+        assert (y.data, x.grad) == (0.0 ** k, slope), k
+    x = Value(0.0)
+    y = x ** 0.5  # the value is fine; only its slope is infinite
+    assert y.data == 0.0
+    with pytest.raises(ValueError, match=r"derivative of x\*\*0\.5 at x=0 is infinite"):
+        y.backward()
+
+
+def test_numpy_numbers_work_on_either_side():
+    import numpy as np
+
+    assert (np.float64(3.0) + Value(2.0)).data == 5.0
+    assert (np.int64(2) * Value(2.0)).data == 4.0
+    assert (Value(3.0) ** np.int64(2)).data == 9.0
+    assert (Value(4.0) ** np.float32(0.5)).data == 2.0

@@ -11,8 +11,9 @@ import functools
 import ipywidgets as w
 import numpy as np
 
-from .. import data, layers, plots
+from .. import data, layers, plots, validate
 from ..checks import Feedback, call, correct, fmt, not_done, wrong
+from ..validate import as_array, choice
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -31,7 +32,7 @@ def region_code(feature: str = HAND_RULE[0]) -> str:
 
     Introduced in notebooks/00_welcome, for the hints of `check_is_eight`.
     """
-    rows, cols = RULE_FEATURES[feature]
+    rows, cols = RULE_FEATURES[_feature(feature, "region_code")]
     return f"image[{rows.start}:{rows.stop}, {cols.start}:{cols.stop}]"
 
 
@@ -40,11 +41,27 @@ def rule_feature(images, feature: str = HAND_RULE[0]) -> np.ndarray:
 
     Introduced in notebooks/00_welcome, for the hand-written 3-vs-8 rule.
     """
-    if feature not in RULE_FEATURES:
-        raise ValueError(f"rule_feature: feature must be one of {list(RULE_FEATURES)}, got {feature!r}.")
-    rows, cols = RULE_FEATURES[feature]
-    imgs = np.asarray(images, dtype=float).reshape(-1, 8, 8)
+    rows, cols = RULE_FEATURES[_feature(feature, "rule_feature")]
+    imgs = _images(images, "rule_feature")
     return imgs[:, rows, cols].mean(axis=(1, 2))
+
+
+def _feature(feature, where: str) -> str:
+    """`feature` checked to be a region of RULE_FEATURES (a near miss is named)."""
+    if isinstance(feature, str) and feature in RULE_FEATURES:
+        return feature
+    return choice(feature, "feature", where, RULE_FEATURES)
+
+
+def _images(images, where: str) -> np.ndarray:
+    """8×8 images as an (N, 8, 8) float array: (N, 8, 8), (N, 64), one (8, 8) or one (64,)."""
+    imgs = as_array(images, "images", where)
+    if imgs.shape[-2:] == (8, 8) and imgs.ndim in (2, 3):
+        return imgs.reshape(-1, 8, 8)
+    if imgs.shape[-1] == 64 and imgs.ndim in (1, 2):
+        return imgs.reshape(-1, 8, 8)
+    raise ValueError(f"{where}: expected images of shape (N, 8, 8) (or (N, 64), 64 ink values "
+                     f"per image), got {imgs.shape}. Fix: pass the images of threes_and_eights().")
 
 
 class HandRuleDemo(Interactive):
@@ -56,8 +73,8 @@ class HandRuleDemo(Interactive):
     """
 
     def __init__(self, images, is_eight):
-        self.images = np.asarray(images, dtype=float).reshape(-1, 8, 8)
-        self.is_eight = np.asarray(is_eight).astype(bool)
+        self.images = _images(images, "HandRuleDemo")
+        self.is_eight = validate.labels(is_eight, len(self.images), 2, "HandRuleDemo").astype(bool)
         self.edges = np.linspace(0, 16, 65)
         self.values = {f: rule_feature(self.images, f) for f in RULE_FEATURES}
         self.counts = {f: (np.histogram(v[~self.is_eight], self.edges)[0],
@@ -84,8 +101,6 @@ class HandRuleDemo(Interactive):
         return [self.span, self.h3, self.h8, self.line, self.title]
 
     def update(self, feature: str = HAND_RULE[0], threshold: float = HAND_RULE[1]) -> dict:
-        if feature not in self.values:
-            raise ValueError(f"HandRuleDemo: feature must be one of {list(self.values)}, got {feature!r}.")
         c3, c8 = self.counts[feature]
         self.h3.set_data(c3, self.edges)
         self.h8.set_data(c8, self.edges)
@@ -115,10 +130,24 @@ class DigitReader(Interactive):
     """
 
     def __init__(self, model, X, y):
-        self.X = np.asarray(X, dtype=float)
-        self.y = np.asarray(y)
+        where = "DigitReader"
+        if not callable(getattr(model, "forward", None)) or isinstance(model, type):
+            raise TypeError(f"{where}: expected model to be a network with a forward method (such "
+                            f"as layers.mlp([64, 32, 10])), got {validate._describe(model)}.")
+        self.X = as_array(X, "X", where, shape=(None, 64))
+        self.y = validate.labels(y, len(self.X), 10, where)
         with np.errstate(all="ignore"):
-            self.probs = layers.softmax(model.forward(self.X))
+            scores = model.forward(self.X)
+        scores = as_array(scores, "the model's output", where, finite=False)
+        if scores.shape != (len(self.X), 10):
+            raise ValueError(f"{where}: expected the model to give 10 scores per digit, shape "
+                             f"({len(self.X)}, 10), got {scores.shape}. Fix: a digits network "
+                             "ends in 10 outputs, e.g. layers.mlp([64, 32, 10]).")
+        if not np.all(np.isfinite(scores)):
+            raise validate.NotFiniteError(f"{where}: the model's scores contain NaN or infinity, "
+                                          "so it diverged while training. Fix: train it again "
+                                          "with a smaller learning rate.")
+        self.probs = layers.softmax(scores)
         self.fig, (ax_img, ax_bar) = plots.figure(6, 2.8, ncols=2, width_ratios=[1, 1.6])
         self.image = ax_img.imshow(self.X[0].reshape(8, 8), cmap="gray_r", vmin=0,
                                    vmax=float(self.X.max()) or 1.0, interpolation="nearest")
@@ -159,6 +188,7 @@ def threes_and_eights(seed: int = 0):
     looks at the training part and `check_is_eight` tests a rule on the test part.
     Introduced in notebooks/00_welcome (the hand-written rule against the learned one).
     """
+    seed = validate.positive_int(seed, "seed", "threes_and_eights", minimum=0)
     X, y = data.load_digits()
     keep = (y == 3) | (y == 8)
     parts = data.stratified_split(X[keep], (y[keep] == 8).astype(np.int64), (0.7, 0.3), seed=seed)

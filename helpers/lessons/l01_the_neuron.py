@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import layers, plots
 from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
+from ..validate import as_array, number_in
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -24,16 +25,20 @@ class NeuronDemo(Interactive):
     notebooks/01_the_neuron.
     """
 
+    RANGES = {"x": (-2.0, 2.0), "w": (-3.0, 3.0), "b": (-3.0, 3.0)}  # the sliders' ranges
     ZMAX = 8.0  # the curve is drawn for z in [-ZMAX, ZMAX]; beyond, a triangle at the edge
 
     def __init__(self, x=(1.0, 0.5, -1.0), w=(1.0, 2.0, 0.5), b=-1.0):
         import matplotlib
-        x, w = np.asarray(x, dtype=float).ravel(), np.asarray(w, dtype=float).ravel()
+        x = as_array(x, "x", "NeuronDemo").ravel()
+        w = as_array(w, "w", "NeuronDemo").ravel()
         if x.shape != (3,) or w.shape != (3,):
             raise ValueError(f"NeuronDemo: expected three inputs and three weights, got x of shape "
                              f"{x.shape} and w of shape {w.shape}.")
+        b = number_in(b, "b", "NeuronDemo")
         self.start = {**{f"x{i}": float(v) for i, v in enumerate(x, 1)},
-                      **{f"w{i}": float(v) for i, v in enumerate(w, 1)}, "b": float(b)}
+                      **{f"w{i}": float(v) for i, v in enumerate(w, 1)}, "b": b}
+        self.checked(self.start, "NeuronDemo")  # the sliders must be able to show where it starts
         signed = matplotlib.colormaps[plots.DIVERGING_CMAP]  # the course's colours for signs
         self.pushes_up, self.pushes_down = signed(0.8), signed(0.2)  # orange, purple
         self.fig, (ax_bar, ax_sig) = plots.figure(7, 3.2, ncols=2)
@@ -58,18 +63,15 @@ class NeuronDemo(Interactive):
         ax_sig.set_xlabel("z = w·x + b")
         ax_sig.set_ylabel("output = sigmoid(z)")
         self.sig_title = ax_sig.set_title("", fontsize=10)
-        self.update(**self.start)
+        self.update()  # the start values
 
     def animated(self) -> list:
         return [*self.bars, *self.bar_text, self.guide, self.point, self.sig_title]
 
     def update(self, **values) -> dict:
         """Redraw for x1..x3, w1..w3 and b (those not given keep their start values); returns
-        z, the output and whether the neuron fires."""
-        unknown = set(values) - set(self.start)
-        if unknown:
-            raise ValueError(f"NeuronDemo.update: unknown control(s) {sorted(unknown)}; "
-                             f"choose from {list(self.start)}.")
+        z, the output and whether the neuron fires. Each value must lie in its slider's range
+        (checked by `Interactive.checked`)."""
         now = {**self.start, **values}
         x = np.array([now["x1"], now["x2"], now["x3"]], dtype=float)
         wts = np.array([now["w1"], now["w2"], now["w3"]], dtype=float)
@@ -95,7 +97,7 @@ class NeuronDemo(Interactive):
         return {"z": f"{z:.2f}", "output": f"{out:.3f}", "fires": "yes" if fires else "no"}
 
     def controls(self) -> dict:
-        return {k: slider(k, v, -2.0 if k[0] == "x" else -3.0, 2.0 if k[0] == "x" else 3.0, 0.1)
+        return {k: slider(k, float(np.clip(v, *self.RANGES[k[0]])), *self.RANGES[k[0]], 0.1)
                 for k, v in self.start.items()}
 
 

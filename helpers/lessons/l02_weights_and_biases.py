@@ -9,8 +9,9 @@ from __future__ import annotations
 import ipywidgets as w
 import numpy as np
 
-from .. import data, layers, plots
+from .. import data, layers, plots, validate
 from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
+from ..validate import as_array, choice, number_in
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -21,13 +22,19 @@ GATES = {"AND": np.array([0, 0, 0, 1]), "OR": np.array([0, 1, 1, 1]),
          "XOR": np.array([0, 1, 1, 0])}
 
 
+BOUNDARY_DATA = ("blobs", "far from origin", *GATES)  # the names boundary_data knows
+
+
 def boundary_data(name: str):
     """The data sets of notebooks/02_weights_and_biases: (X, y, (low, high) view limits).
 
     "blobs": two clouds, one each side of the origin; "far from origin": the same clouds
     moved to (1, 1) and (5, 5), so a line must be offset from the origin to split them;
     "AND", "OR", "XOR": the four input pairs of each logic gate.
+    Introduced in notebooks/02_weights_and_biases.
     """
+    if not (isinstance(name, str) and name in BOUNDARY_DATA):
+        choice(name, "name", "boundary_data", BOUNDARY_DATA)
     if name == "blobs":
         X, y = data.make_blobs(100, noise=1.0, seed=0)
         return X, y, (-5.5, 5.5)
@@ -36,8 +43,6 @@ def boundary_data(name: str):
         return X + 3.0, y, (-2.0, 8.0)
     if name in GATES:
         return GATE_X.copy(), GATES[name].copy(), (-0.5, 1.5)
-    raise ValueError(f"boundary_data: unknown data set {name!r}; choose one of "
-                     f"{['blobs', 'far from origin', *GATES]}.")
 
 
 def describe_boundary(w1: float, w2: float, b: float) -> str:
@@ -45,6 +50,7 @@ def describe_boundary(w1: float, w2: float, b: float) -> str:
 
     Introduced in notebooks/02_weights_and_biases.
     """
+    w1, w2, b = (number_in(v, n, "describe_boundary") for v, n in ((w1, "w1"), (w2, "w2"), (b, "b")))
     if w1 == 0 and w2 == 0:
         side = "class 1" if b > 0 else "class 0"
         return (f"No line: with w1 = w2 = 0 the inputs do not count, z = b = {b:.2f} "
@@ -129,8 +135,6 @@ class NeuronBoundary(Interactive):
         self.current = name
 
     def update(self, w1=1.0, w2=1.0, b=0.0, data="blobs") -> dict:
-        if data not in self.sets:
-            raise ValueError(f"NeuronBoundary: unknown data set {data!r}; choose one of {list(self.NAMES)}.")
         w1, w2, b = float(w1), float(w2), float(b)
         self._show(data)
         X, y, (lo, hi), bp, _ = self.sets[data]
@@ -232,8 +236,17 @@ def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
     instead (a common slip, which the check names).
     The reference for the XOR exercise of notebooks/02_weights_and_biases.
     """
-    v = np.asarray(values, dtype=float)
-    bv = v if biases is None else np.asarray(biases, dtype=float)
+    where = "best_line_accuracy"
+    X = as_array(X, "X", where, shape=(None, 2))
+    y = validate.labels(y, len(X), 2, where)
+    v = as_array(values, "values", where, ndim=1)
+    bv = v if biases is None else as_array(biases, "biases", where, ndim=1)
+    if not isinstance(strict, (bool, np.bool_)):
+        raise TypeError(f"{where}: expected strict to be True or False, got {validate._describe(strict)}.")
+    if len(X) * v.size ** 2 * bv.size > 20_000_000:
+        raise ValueError(f"{where}: {v.size} values make {v.size ** 2 * bv.size:,} lines to try on "
+                         f"{len(X)} points, too many to hold in memory. Fix: use fewer values, "
+                         "e.g. np.linspace(-2, 2, 9).")
     w1, w2, b = np.meshgrid(v, v, bv, indexing="ij")
     z = X[:, 0, None] * w1.ravel() + X[:, 1, None] * w2.ravel() + b.ravel()  # (N, K)
     fires = z > 0 if strict else z >= 0

@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import layers, plots
 from ..checks import Feedback, as_numbers, call, compare, correct, fmt, not_done, wrong
+from ..validate import as_array, choice, number_in, positive_int
 from ..widgets import Interactive
 from .l02_weights_and_biases import boundary_data  # the four input pairs and XOR's labels
 
@@ -35,10 +36,19 @@ def random_network_pictures(depth: int, width: int, activation: str, seed: int,
 
     Introduced in notebooks/03_layers.
     """
-    depth = int(depth)
-    width = int(width)
-    if depth < 0:
-        raise ValueError(f"random_network_pictures: depth (hidden layers) must be 0 or more, got {depth}.")
+    where = "random_network_pictures"
+    depth = positive_int(depth, "depth (hidden layers)", where, minimum=0)
+    width = positive_int(width, "width (units per layer)", where)
+    if not (isinstance(activation, str) and activation in layers.ACTIVATIONS):
+        choice(activation, "activation", where, layers.ACTIVATIONS)
+    seed = positive_int(seed, "seed", where, minimum=0)
+    n_nets = positive_int(n_nets, "n_nets", where)
+    resolution = positive_int(resolution, "resolution", where, minimum=2)
+    lim = number_in(lim, "lim", where, low=0, low_open=True)
+    if depth * width * width > 10_000_000 or n_nets * resolution ** 2 > 10_000_000:
+        raise ValueError(f"{where}: {n_nets} networks of {depth} × {width} units on a "
+                         f"{resolution} × {resolution} grid are too big to draw in reasonable time. "
+                         "Fix: fewer or smaller layers, or a coarser grid.")
     sizes = [2] + [width] * depth + [1]
     xs = np.linspace(-lim, lim, resolution)
     gx, gy = np.meshgrid(xs, xs)
@@ -240,9 +250,15 @@ def xor_net_outputs(W1, b1, W2, b2):
 
     Every neuron fires (1) when its z > 0, else 0. Introduced in notebooks/03_layers.
     """
+    where = "xor_net_outputs"
+    W1 = as_array(W1, "W1", where, shape=(2, 2))
+    b1 = as_array(b1, "b1", where, shape=(2,))
+    W2 = as_array(W2, "W2", where, shape=(2, 1))
+    b2 = as_array(b2, "b2", where, shape=(1,))
     pairs = boundary_data("XOR")[0]
-    hidden = (pairs @ W1 + b1 > 0).astype(float)
-    out = (hidden @ W2 + b2 > 0).astype(int).reshape(4)
+    with np.errstate(all="ignore"):  # huge weights (1e308) overflow to ±inf, which still compare
+        hidden = (pairs @ W1 + b1 > 0).astype(float)
+        out = (hidden @ W2 + b2 > 0).astype(int).reshape(4)
     return hidden, out
 
 

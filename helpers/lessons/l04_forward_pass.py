@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import layers, plots
 from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
+from ..validate import _describe, as_array
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -31,14 +32,25 @@ class ForwardStepper(Interactive):
 
     def __init__(self, model=None):
         self.model = layers.mlp([2, 3, 3, 3], seed=9) if model is None else model
+        if isinstance(self.model, type) or not isinstance(getattr(self.model, "layers", None), (list, tuple)):
+            raise TypeError(f"ForwardStepper: expected model to be a layers.Sequential of Dense "
+                            f"layers (such as layers.mlp([2, 3, 3, 3])), got {_describe(model)}.")
         self.dense = [m for m in self.model.layers if isinstance(m, layers.Dense)]
+        if not self.dense:
+            raise ValueError("ForwardStepper: the model has no Dense layer, so there is nothing to "
+                             "step through. Fix: pass a network such as layers.mlp([2, 3, 3, 3]).")
+        for d in self.dense:
+            as_array(d.params["W"], "a layer's weights W", "ForwardStepper")
+            as_array(d.params["b"], "a layer's biases b", "ForwardStepper")
         self.sizes = [self.dense[0].params["W"].shape[0], *(d.params["W"].shape[1] for d in self.dense)]
         if self.sizes[0] != 2 or self.sizes[-1] != len(self.CLASSES):
             raise ValueError(f"ForwardStepper: expected a network with 2 inputs and {len(self.CLASSES)} "
                              f"outputs, got layer sizes {self.sizes}.")
         self.fig, (ax_net, ax_txt) = plots.figure(8.4, 3.4, ncols=2, width_ratios=[1.25, 1])
         self.net = plots.draw_network(ax_net, self.sizes, [d.params["W"] for d in self.dense],
-                                      layer_names=["input", "hidden 1", "hidden 2", "output"])
+                                      layer_names=["input", *(f"hidden {i}" for i in
+                                                               range(1, len(self.sizes) - 1)),
+                                                   "output"])
         ax_net.set_title("One example flowing through the network")
         for i, name in enumerate(["x1", "x2"]):
             x, y = self.net.pos[0][i]

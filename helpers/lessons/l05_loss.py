@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import plots
 from ..checks import Feedback, as_numbers, call, correct, fmt, known_mistake, wrong
+from ..validate import positive_int
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -27,6 +28,11 @@ class LineFitLoss(Interactive):
 
     def __init__(self, n: int = 20, seed: int = 0):
         from matplotlib.collections import LineCollection
+        n = positive_int(n, "n (the number of points)", "LineFitLoss", minimum=2)
+        if n > 10_000:
+            raise ValueError(f"LineFitLoss: n={n} points are too many to draw each residual; "
+                             "use at most 10,000 (the lesson uses 20).")
+        seed = positive_int(seed, "seed", "LineFitLoss", minimum=0)
         rng = np.random.default_rng(seed)
         self.x = np.sort(rng.uniform(0, 4, n))
         self.y = 1.5 * self.x + 1.0 + rng.normal(0, 0.8, n)

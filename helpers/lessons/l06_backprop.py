@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import gradcheck, plots
 from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
+from ..validate import NotFiniteError, _describe, number_in
 from ..value import Value
 from ..widgets import Interactive
 
@@ -23,6 +24,8 @@ def neuron_loss_graph(x1=1.0, x2=2.0, w1=0.5, w2=-0.4, b=0.1, y=1.0) -> Value:
     The neuron of notebooks/06_backprop: the notebook builds it with its own numbers and
     hands it to `BackwardStepper`; with no arguments it is the notebook's neuron.
     """
+    x1, x2, w1, w2, b, y = (number_in(v, n, "neuron_loss_graph") for v, n in (
+        (x1, "x1"), (x2, "x2"), (w1, "w1"), (w2, "w2"), (b, "b"), (y, "y")))
     x1, x2 = Value(x1, "x1"), Value(x2, "x2")
     w1, w2, b = Value(w1, "w1"), Value(w2, "w2"), Value(b, "b")
     p1, p2 = x1 * w1, x2 * w2
@@ -57,7 +60,20 @@ class BackwardStepper(Interactive):
     FILL = {"none": "white", "pos": "#FBE3B8", "neg": "#E4CCE6", "zero": "#E6E6E6"}
 
     def __init__(self, root: Value | None = None):
+        if root is not None and not isinstance(root, Value):
+            hint = (" Fix: pass Value(...) results, e.g. the L of neuron_loss_graph()."
+                    if not isinstance(root, (int, float)) or isinstance(root, bool) else
+                    " A plain number has no graph behind it: build it from Values, e.g. "
+                    "neuron_loss_graph().")
+            raise TypeError(f"BackwardStepper: expected root to be a Value (the result whose "
+                            f"backward pass to show), got {_describe(root)}.{hint}")
         self.root = root if root is not None else neuron_loss_graph()
+        if not np.isfinite(self.root.data):
+            raise NotFiniteError(f"BackwardStepper: the root's value is {self.root.data}, so its "
+                                 "gradients would be NaN too. Fix: build it from finite numbers.")
+        if len(self.root.topo_order()) > 60:
+            raise ValueError(f"BackwardStepper: the graph has {len(self.root.topo_order())} nodes, "
+                             "too many to draw readably; show one of at most 60 (a neuron or two).")
         self.root.backward()
         order = self.root.topo_order()
         self.sequence = order[::-1]  # the order the backward pass visits nodes

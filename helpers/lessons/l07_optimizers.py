@@ -34,6 +34,7 @@ class OptimizerRace(Interactive):
     """
 
     MAX_STEPS = 300
+    DEFAULTS = {"surface": "ravine", "lr": 0.02, "beta": 0.9, "steps": 100}
     LOSS_FLOOR = 1e-12  # losses below this are drawn at it (a log axis would go on forever)
 
     def __init__(self, surface: str = "ravine", lr: float = 0.02, beta: float = 0.9,
@@ -42,8 +43,10 @@ class OptimizerRace(Interactive):
 
         from .. import surfaces
         self.surfaces = surfaces
-        self.initial = {"surface": surface, "lr": lr, "beta": beta, "steps": steps}
-        self.surface = surface
+        self.initial = dict(self.DEFAULTS)  # the controls' rules, then the start is checked by them
+        self.initial = self.checked({"surface": surface, "lr": lr, "beta": beta, "steps": steps},
+                                    "OptimizerRace")
+        self.surface = self.initial["surface"]
         self.fig, (ax0, ax_loss) = plots.figure(8.0, 3.6, ncols=2, width_ratios=[1.15, 1])
         # log10 of the loss on a plain axis with fixed ticks (cheaper than a log axis)
         ax_loss.set(xlabel="step", ylabel="loss (log scale)", title="Loss at each step",

@@ -13,6 +13,7 @@ import numpy as np
 from .. import data, layers, losses, optim, train
 from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
 from ..playground import Playground  # noqa: F401 (the lesson shows it as lesson.Playground)
+from ..validate import choice, number_in, positive_int
 
 # --- the lesson's problems: built here once, for the notebook and its checkers alike ---
 
@@ -31,12 +32,18 @@ def moons_data():
     return train_part, val_part
 
 
+INITS = ("he", "xavier", "zeros")  # the starts layers.mlp knows
+
+
 def moons_network(seed: int = 0, init: str | None = None):
     """The network of notebooks/08_training_loop for the moons, and its optimizer.
 
     A 2-16-16-1 `layers.mlp` with tanh (``init`` as in `layers.mlp`, e.g. ``"zeros"``) and
     Adam with learning rate 0.01. Returns (model, optimizer).
     """
+    seed = positive_int(seed, "seed", "moons_network", minimum=0)
+    if init is not None and not (isinstance(init, str) and init in INITS):
+        choice(init, "init", "moons_network", (None, *INITS))
     model = layers.mlp([2, 16, 16, 1], activation="tanh", init=init, seed=seed)
     return model, optim.Adam(model, lr=0.01)
 
@@ -51,12 +58,12 @@ def decay_data(n_train: int = 40):
     -------
     ((X_train, y_train), (X_val, y_val)) : shapes (n_train, 2), (n_train,), (200, 2), (200,)
     """
+    n_train = positive_int(n_train, "n_train", "decay_data")
     X, y = data.make_moons(1240, noise=0.35, seed=1)
     (X_pool, y_pool), val_part = data.stratified_split(X, y, (1040 / 1240, 200 / 1240), seed=0)
-    if isinstance(n_train, bool) or not isinstance(n_train, (int, np.integer)) \
-            or not 1 <= n_train <= len(X_pool):
-        raise ValueError(f"decay_data: n_train must be a whole number from 1 to {len(X_pool)}, "
-                         f"got {n_train!r}.")
+    if n_train > len(X_pool):
+        raise ValueError(f"decay_data: n_train must be a whole number from 1 to {len(X_pool)} "
+                         f"(the pool holds {len(X_pool)} points), got {n_train}.")
     return (X_pool[:n_train], y_pool[:n_train]), val_part
 
 
@@ -73,6 +80,12 @@ def train_big(weight_decay: float = 0.0, n_train: int = 40, epochs: int = 200,
     -------
     (model, history) : the trained `Sequential` and `train.History`
     """
+    where = "train_big"
+    weight_decay = number_in(weight_decay, "weight_decay", where, low=0)
+    epochs = positive_int(epochs, "epochs", where)
+    if patience is not None:
+        patience = positive_int(patience, "patience", where)
+    seed = positive_int(seed, "seed", where, minimum=0)
     (X, y), val = decay_data(n_train)
     model = layers.mlp([2, 32, 32, 1], seed=seed)
     opt = optim.Adam(model, lr=0.005, weight_decay=weight_decay)

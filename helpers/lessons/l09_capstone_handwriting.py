@@ -12,6 +12,7 @@ import numpy as np
 from .. import data, layers, plots, train
 from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
 from ..plots import freeze_layout
+from ..validate import _describe, as_array, number_in, positive_int
 from ..widgets import Interactive, View
 
 # --- interactives ---
@@ -24,8 +25,28 @@ def digit_probabilities(model, image, scale: float = 16.0) -> np.ndarray:
     pad and the check of ``predict_digit`` both read digits this way.
     Introduced in notebooks/09_capstone_handwriting.
     """
+    where = "digit_probabilities"
+    _check_model(model, where)
+    image = as_array(image, "image", where)
+    if image.size != 64:
+        raise ValueError(f"{where}: expected image to hold 64 ink counts (shape (8, 8) or (64,)), "
+                         f"got shape {image.shape}. Fix: reduce a drawing with "
+                         "drawing.to_digit_features first.")
+    scale = number_in(scale, "scale", where, low=0, low_open=True)
     with np.errstate(all="ignore"):
-        return layers.softmax(model.forward(np.asarray(image, dtype=float).reshape(1, 64) / scale))[0]
+        scores = model.forward(image.reshape(1, 64) / scale)
+    if np.shape(scores) != (1, 10):
+        raise ValueError(f"{where}: expected the model to give 10 scores for one image, shape "
+                         f"(1, 10), got {np.shape(scores)}. Fix: a digits network ends in 10 "
+                         "outputs, e.g. layers.mlp([64, 32, 10]).")
+    return layers.softmax(scores)[0]
+
+
+def _check_model(model, where: str) -> None:
+    """A network has a forward method (and is not the class itself)."""
+    if isinstance(model, type) or not callable(getattr(model, "forward", None)):
+        raise TypeError(f"{where}: expected model to be a trained network with a forward method "
+                        f"(such as layers.mlp([64, 32, 10]) after fit), got {_describe(model)}.")
 
 
 class DigitPad(Interactive):
@@ -37,8 +58,8 @@ class DigitPad(Interactive):
     <canvas> element of fixed size, CSS class ``digit-pad``) and a Clear button to them.
 
     The drawing is reduced the way the data set was made (helpers.drawing): drawn with a pen
-    whose width follows the drawing's size (``pen_fraction`` of its longer side, as thick as
-    the strokes in the data set), cropped, fitted into 32×32, centred, counted in 4×4
+    whose width follows the drawing's size (``pen_fraction`` of its longer side: thick, like
+    the strokes in the data set, though drawings still come out with less ink), cropped, fitted into 32×32, centred, counted in 4×4
     blocks. The figure shows the 32×32 bitmap, the 8×8 counts the network reads, and its ten
     probabilities. While the mouse moves, the picture is redrawn at most every
     ``throttle`` seconds; lifting the pen always redraws.
@@ -48,7 +69,21 @@ class DigitPad(Interactive):
 
     def __init__(self, model, size: int = 256, line_width: float = 18.0,
                  pen_fraction: float = 0.15, throttle: float = 0.1):
-        self.model, self.size = model, int(size)
+        where = "DigitPad"
+        _check_model(model, where)
+        size = positive_int(size, "size (pixels)", where, minimum=32)
+        if size > 2048:
+            raise ValueError(f"{where}: size={size} pixels is bigger than any screen; use at most "
+                             "2048 (the lesson uses 256).")
+        line_width = number_in(line_width, "line_width", where, low=0, high=size, low_open=True)
+        pen_fraction = number_in(pen_fraction, "pen_fraction", where, low=0, high=1, low_open=True)
+        throttle = number_in(throttle, "throttle (seconds)", where, low=0, high=10)
+        try:  # one blank image: the network must read 64 numbers and give 10 scores
+            digit_probabilities(model, np.zeros(64))
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"DigitPad: the model cannot read a digit (64 ink counts in, 10 "
+                            f"scores out): {exc}") from None
+        self.model, self.size = model, size
         self.line_width, self.pen_fraction, self.throttle = line_width, pen_fraction, throttle
         self.strokes: list = []
         self._drawing = False
