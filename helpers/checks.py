@@ -672,7 +672,7 @@ def known_mistake(got, candidates, right=None, atol: float = 1e-8):
     Introduced in notebooks/00_welcome.
     """
     where = "checks.known_mistake"
-    if candidates is None or isinstance(candidates, (str, bytes, dict)) or not hasattr(
+    if candidates is None or isinstance(candidates, (str, bytes, dict, type)) or not hasattr(
             candidates, "__iter__"):
         raise TypeError(f"{where}: expected candidates to be (value, payload) pairs, such as "
                         f"[(x + 1, 'you added 1')], got {_describe(candidates)}.")

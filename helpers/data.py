@@ -40,7 +40,7 @@ def _check(n, noise, where, seed=0, unknown=None):
     if n > MAX_POINTS:
         raise ValueError(f"{where}: expected n <= {MAX_POINTS:,} points, got {n:,}. A toy data set "
                          "needs a few hundred; try n=200.")
-    noise = number_in(noise, "noise", where, low=0)
+    noise = number_in(noise, "noise", where, low=0, high=1e6)  # beyond: the points overflow
     _seed(seed, where)
     return n, noise
 
@@ -135,7 +135,7 @@ def make_spirals(n: int = 200, noise: float = 0.1, turns: float = 1.5, seed: int
     Introduced in notebooks/08_training_loop.
     """
     n, noise = _check(n, noise, "make_spirals", seed, unknown)
-    turns = number_in(turns, "turns", "make_spirals", low=0, low_open=True)
+    turns = number_in(turns, "turns", "make_spirals", low=0, low_open=True, high=1000)
     rng = np.random.default_rng(seed)
     n0, n1 = _halves(n)
     parts = []

@@ -43,14 +43,15 @@ def _takes_arguments(obj) -> bool:
     return False
 
 
-def public_names() -> list[str]:
-    names = []
+def public_objects() -> list[tuple[str, object]]:
+    """("module.Name", object) for every public function and class with arguments."""
+    found = []
     modules = [(f"helpers.{m}", m) for m in MODULES]
     modules += [(f"helpers.lessons.{i.name}", i.name)
                 for i in pkgutil.iter_modules(helpers.lessons.__path__)]
     for full, short in modules:
         mod = importlib.import_module(full)
-        for name, obj in vars(mod).items():
+        for name, obj in list(vars(mod).items()):
             if name.startswith("_") or getattr(obj, "__module__", None) != full:
                 continue
             if not (inspect.isfunction(obj) or inspect.isclass(obj)):
@@ -60,8 +61,12 @@ def public_names() -> list[str]:
             if short.startswith("l") and name.startswith("check_"):
                 continue  # checkers: tests/test_checkers_survive.py and test_exercises.py
             if _takes_arguments(obj):
-                names.append(f"{short}.{name}")
-    return names
+                found.append((f"{short}.{name}", obj))
+    return found
+
+
+def public_names() -> list[str]:
+    return [name for name, _ in public_objects()]
 
 
 def case_ids() -> list[str]:
