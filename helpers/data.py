@@ -40,7 +40,7 @@ def _check(n, noise, where, seed=0, unknown=None):
     if n > MAX_POINTS:
         raise ValueError(f"{where}: expected n <= {MAX_POINTS:,} points, got {n:,}. A toy data set "
                          "needs a few hundred; try n=200.")
-    noise = number_in(noise, "noise", where, low=0, high=1e6)  # beyond: the points overflow
+    noise = number_in(noise, "noise", where, low=0, high=100)  # the data spans about 1 to 10
     _seed(seed, where)
     return n, noise
 

@@ -363,7 +363,7 @@ class Playground(Interactive):
             show()
 
         def on_reset(_button=None):
-            self.reset(why="Reset: new random weights, epoch 0.")
+            self.reset(why="Reset: epoch 0, from the same first weights.")
             show()
 
         def on_pause(_button=None):

@@ -89,19 +89,24 @@ def test_digit_reader_updates_and_controls():
     _drive(demo.widget(), demo)
 
 
-# --- exercise 1: the hand-written rule ---------------------------------------------------
+# --- exercise 1: a rule of your own -----------------------------------------------------
 
 def left_ink(image):  # as the notebook writes it
     return image[2:6, 0:3].mean()
 
 
-def is_eight_solution(image):
-    return left_ink(image) > 2.0
+def is_eight_solution(image):  # the notebook's solution: another region, the left half
+    return image[0:8, 0:4].mean() > 4.5
 
 
 def test_is_eight_accepts_the_solution():
     fb = lesson.check_is_eight(is_eight_solution)
-    assert fb.status == "correct" and "%" in fb.message
+    assert fb.status == "correct" and "88.8%" in fb.message and "notebook's rule gets 86.9%" in fb.message
+
+
+def test_is_eight_accepts_a_slice_of_ones_own():
+    fb = lesson.check_is_eight(lambda image: image[2:6, 0:4].mean() > 3.5)
+    assert fb.status == "correct" and "95.3%" in fb.message
 
 
 def test_is_eight_stub_is_not_done():
@@ -119,15 +124,45 @@ def test_is_eight_constant_answer_is_named(answer):
     assert fb.status == "wrong" and "for every image" in fb.message
 
 
+@pytest.mark.parametrize("rule", [lambda image: left_ink(image) > 2.0,
+                                  lambda image: image[2:6, 0:3].sum() > 30,
+                                  lambda image: left_ink(image) >= 1.5])
+def test_is_eight_the_notebooks_region_is_sent_elsewhere(rule):
+    fb = lesson.check_is_eight(rule)
+    assert fb.status == "wrong" and "notebook's own region" in fb.message
+    assert "image[0:8, 0:4]" in fb.message  # the hint shows how a menu region is sliced
+
+
+@pytest.mark.parametrize("rule, turned, words", [
+    (lambda image: image[0:8, 0:4].mean() < 4.5, "88.8%", "enough to pass"),
+    (lambda image: not image[0:8, 0:4].mean() > 4.5, "88.8%", "enough to pass"),
+    (lambda image: image[3:5, 3:5].mean() < 12, "71.0%", "still short of 80%"),
+    (lambda image: left_ink(image) < 2.0, "86.9%", "notebook's own rule"),
+])
+def test_is_eight_flipped_comparison_is_called_backwards(rule, turned, words):
+    fb = lesson.check_is_eight(rule)
+    assert fb.status == "wrong" and "backwards" in fb.message
+    assert f"Turned around, the same rule gets {turned}" in fb.message and words in fb.message
+    assert "`>` where you wrote `<`" in fb.message and "not yet 80%" not in fb.message
+
+
 def test_is_eight_weak_rule_gets_accuracy_and_hint(threes_and_eights):
     def is_eight(image):
         return image.sum() > 330  # total ink: close to a coin toss
     fb = lesson.check_is_eight(is_eight)
     assert fb.status == "wrong" and "not yet 80%" in fb.message and "Hint" in fb.message
-    # the hint names the notebook's rule and what it gets, computed from the shared set-up
+    assert "left half can" in fb.message  # which menu regions can reach the target
+    # the message says what the notebook's rule gets, computed from the shared set-up
     X_test, y_test = threes_and_eights[1]
-    right = np.mean([is_eight_solution(img) == bool(t) for img, t in zip(X_test, y_test)])
-    assert f"image[2:6, 0:3].mean() > 2.0, gets {right:.1%}" in fb.message
+    right = np.mean([(left_ink(img) > 2.0) == bool(t) for img, t in zip(X_test, y_test)])
+    assert f"the notebook's rule gets {right:.1%}" in fb.message
+
+
+def test_is_eight_a_region_compared_pixel_by_pixel_or_not_at_all():
+    fb = lesson.check_is_eight(lambda image: image[0:8, 0:4] > 4.5)
+    assert fb.status == "wrong" and "32 True/False values" in fb.message and ".mean()" in fb.message
+    fb = lesson.check_is_eight(lambda image: image[0:8, 0:4].mean())
+    assert fb.status == "wrong" and "half a rule" in fb.message and "> t" in fb.message
 
 
 def test_the_hand_rule_lives_in_one_place():
@@ -151,8 +186,10 @@ def test_is_eight_wrong_type_and_crash():
 
 def test_is_eight_accepts_numpy_bools_and_zero_one():
     def zero_one(image):
-        return int(image[2:6, 0:3].mean() > 2.0)
+        return int(image[0:8, 0:4].mean() > 4.5)
     assert lesson.check_is_eight(zero_one).status == "correct"
+    assert lesson.check_is_eight(lambda image: float(image[0:8, 0:4].mean() > 4.5)).status == "correct"
+    assert lesson.check_is_eight(lambda image: np.array(image[0:8, 0:4].mean() > 4.5)).status == "correct"
 
 
 # --- exercise 2: rules or learned --------------------------------------------------------
@@ -177,3 +214,10 @@ def test_rules_or_learned_feedback():
     assert fb.status == "wrong" and "3 of 5" in fb.message
     assert "a: not quite" in fb.message and "e: not quite" in fb.message
     assert "b: not quite" not in fb.message
+    assert "thermostat's whole rule" in fb.message  # a question for the example that is wrong
+
+
+def test_rules_or_learned_all_swapped_is_named():
+    swapped = {k: "learned" if v == "rules" else "rules" for k, v in SOLUTION.items()}
+    fb = lesson.check_rules_or_learned(swapped)
+    assert fb.status == "wrong" and "0 of 5" in fb.message and "swap the two words" in fb.message

@@ -64,6 +64,36 @@ def test_neuron_widget_controls_change_the_picture():
         assert "output" in ui["text"].value
 
 
+@pytest.mark.parametrize("values", [{}, {"x1": -2.0, "w2": -3.0, "b": 2.0},
+                                    {"x1": 2, "x2": 2, "x3": 2, "w1": 3, "w2": 3, "w3": 3, "b": 3}])
+def test_neuron_demo_values_sit_at_their_bars_end(values):
+    """Each bar's number sits at the end of that bar, on the bar's side of 0 (readers found them
+    on the far side), and inside the chart even when the bar runs past its edge (z = 21)."""
+    demo = lesson.NeuronDemo()
+    demo.update(**values)
+    for bar, text in zip(demo.bars, demo.bar_text):
+        v = bar.get_width()
+        x = text.get_position()[0]
+        end = float(np.clip(v, -demo.XMAX, demo.XMAX))
+        assert abs(x - end) < 0.5 and abs(x) < demo.XMAX, (v, x)
+        assert v == 0 or np.sign(x) == np.sign(v), (v, x)
+        assert text.get_text() == f"{v:+.2f}"
+
+
+def test_neuron_demo_draws_the_sigmoid_green_and_the_point_by_its_answer():
+    from matplotlib.colors import to_hex
+
+    from helpers.plots import PALETTE
+    demo = lesson.NeuronDemo()
+    curve = demo.fig.axes[1].lines[0]
+    assert to_hex(curve.get_color()) == PALETTE["green"].lower()  # as lessons 03 and 04
+    demo.update(b=3.0)
+    fires = to_hex(demo.point.get_color())
+    demo.update(b=-3.0, w1=-3.0)
+    quiet = to_hex(demo.point.get_color())
+    assert fires == to_hex(demo.pushes_up) and quiet == to_hex(demo.pushes_down)
+
+
 def test_blitted_png_matches_a_full_redraw():
     """The fast redraw must show what a full redraw of the same state shows."""
     from helpers.plots import to_png
@@ -172,6 +202,7 @@ def test_and_gate():
 @pytest.mark.parametrize("params, words", [
     ((1.0, 1.0, 0.5), "make b negative"),          # fires for (0, 0)
     ((1.0, 1.0, -3.0), "not enough to beat the bias"),  # never fires
+    ((1.0, 1.0, -2.0), "not enough to beat the bias"),  # (1, 1) sits exactly on 0.5
     ((1.0, 1.0, -0.5), "one input alone"),          # an OR gate
     ((2.0, 0.1, -1.5), "one input alone"),
 ])
@@ -190,21 +221,39 @@ def test_and_gate_bad_answers_say_what_came_and_what_is_expected(bad, came):
     assert "expected three numbers (w1, w2, b)" in fb.message and "and_params = (" in fb.message
 
 
-# --- exercise 3: by hand -----------------------------------------------------------------
+# --- exercise 3: predict a neuron by hand ------------------------------------------------
 
 def test_by_hand():
     assert lesson.check_by_hand(None).status == "not done"
-    assert lesson.check_by_hand((0.5, 0.622)).status == "correct"
-    assert lesson.check_by_hand((0.5, 0.62)).status == "correct"
+    fb = lesson.check_by_hand((1.5, 0.818))
+    assert fb.status == "correct" and "fires" in fb.message
+    assert lesson.check_by_hand((1.5, 0.82)).status == "correct"
+    assert lesson.check_by_hand([1.5, 0.8176]).status == "correct"
+
+
+def test_by_hand_numbers_are_not_those_of_the_neuron_above():
+    """A reasoning exercise: its answer must not stand in a cell above (z 0.50, output 0.622)."""
+    x, w, b = (np.array(lesson.BY_HAND[k]) for k in ("x", "w", "b"))
+    z = float(np.dot(w, x) + b)
+    assert not np.isclose(z, 0.5) and not np.isclose(layers.sigmoid(z), 0.622, atol=0.01)
+    assert np.any((w < 0) & (x < 0))  # it exercises minus times minus
+    fb = lesson.check_by_hand(lesson.ABOVE)
+    assert fb.status == "wrong" and "the neuron built above" in fb.message
 
 
 @pytest.mark.parametrize("answer, words", [
-    ((-0.5, 0.378), "without the bias"),
-    ((4.0, 0.98), "forgets their weights"),
-    ((2.0, 0.88), "not right yet"),
-    ((0.5, 1.0), "what the step gives"),
-    ((0.5, 0.378), "sigmoid(-z)"),
-    ((0.5, 0.7), "output 0.7 is not yet"),
+    ((0.818, 1.5), "swapped: you wrote (output, z)"),
+    ((0.82, 1.5), "by_hand = (1.5, 0.82)"),
+    ((2.5, 0.924), "without the bias"),
+    ((0.0, 0.5), "forgets their weights"),
+    ((-1.5, 0.182), "minus times minus is plus"),
+    ((1.0, 0.73), "not right yet"),
+    ((1.5, 1.0), "what the step gives"),
+    ((1.5, 0.182), "sigmoid(-z)"),
+    ((1.5, 0.223), "is e^(-z)"),
+    ((1.5, 1.223), "is 1 + e^(-z)"),
+    ((1.5, 1.5), "not z itself"),
+    ((1.5, 0.7), "output 0.7 is not yet"),
 ])
 def test_by_hand_wrong(answer, words):
     fb = lesson.check_by_hand(answer)
@@ -212,7 +261,7 @@ def test_by_hand_wrong(answer, words):
 
 
 def test_by_hand_percentage_is_named():
-    fb = lesson.check_by_hand((0.5, 62.2))
+    fb = lesson.check_by_hand((1.5, 81.8))
     assert fb.status == "wrong" and "percentage" in fb.message
 
 
@@ -220,3 +269,29 @@ def test_by_hand_bad_shape():
     for bad in (0.5, ("z", "out"), (0.5, None)):
         fb = lesson.check_by_hand(bad)
         assert fb.status == "wrong" and "expected two numbers (z, output)" in fb.message
+
+
+# --- typical wrong answers of exercises 1 and 2 that need their own diagnosis -------------
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_neuron_returning_z_and_the_output_is_named(swap):
+    def neuron(x, w, b):
+        z = np.dot(w, x) + b
+        out = 1 / (1 + np.exp(-z))
+        return (out, z) if swap else (z, out)
+    fb = lesson.check_neuron(neuron)
+    order = "(output, z)" if swap else "(z, output)"
+    assert fb.status == "wrong" and f"returned two numbers, {order}" in fb.message
+    assert "return only the output" in fb.message
+
+
+def test_and_gate_the_opposite_gate_and_the_bias_first():
+    fb = lesson.check_and_gate((-1.0, -1.0, 1.5))
+    assert fb.status == "wrong" and "exact opposite of AND" in fb.message and "(-w1, -w2, -b)" in fb.message
+    fb = lesson.check_and_gate((-1.5, 1.0, 1.0))
+    assert fb.status == "wrong" and "bias first" in fb.message and "and_params = (1, 1, -1.5)" in fb.message
+
+
+def test_and_gate_a_point_exactly_on_the_edge_is_explained():
+    fb = lesson.check_and_gate((1.0, 1.0, -2.0))  # (1, 1): z = 0, output exactly 0.5
+    assert fb.status == "wrong" and "exactly 0.5" in fb.message and "ABOVE 0.5" in fb.message

@@ -90,6 +90,48 @@ def test_gate_checks_accept_the_solutions():
 def test_gate_checks_not_done_for_the_stub():
     assert lesson.check_and_weights(None).status == "not done"
     assert lesson.check_or_weights(None).status == "not done"
+    assert lesson.check_nand_weights(None).status == "not done"
+
+
+# --- exercise 3: NAND, reasoned out ---------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [(-1.0, -1.0, 1.5), (-2.0, -2.0, 3.0), np.array([-1.0, -1.5, 2.0])])
+def test_nand_accepts_every_right_answer(answer):
+    fb = lesson.check_nand_weights(answer)
+    assert fb.status == "correct" and "NAND on all four" in fb.message
+
+
+def test_nand_is_not_built_by_any_cell_of_the_notebook():
+    """A reasoning exercise: its answer must not stand in a code cell above the exercise."""
+    from pathlib import Path
+
+    import nbformat
+    nb = nbformat.read(Path(__file__).parent.parent / "notebooks" / "02_weights_and_biases.ipynb", 4)
+    code = [c.source for c in nb.cells if c.cell_type == "code" and "nand_weights" not in c.source]
+    assert not any("nand" in source.lower() for source in code)  # only its stub and check say NAND
+    assert "NAND" not in lesson.BOUNDARY_DATA  # nor does the interactive show its points
+
+
+@pytest.mark.parametrize("answer, words", [
+    ((1.0, 1.0, -1.5), "computes AND, the exact opposite of NAND"),      # AND, unflipped
+    ((1.5, -1.0, -1.0), "wrote the bias first"),                         # (b, w1, w2)
+    ((-1.0, -1.0, -0.5), "the bias must be above 0"),                    # (0, 0) quiet
+    ((1.0, 1.0, 1.5), "the weights must be negative"),                   # (1, 1) fires
+    ((-2.0, -2.0, 1.5), "each weight must be smaller in size than b"),   # one input is enough
+    ((-1.0, -1.0, 1.0), "exactly 0"),                                    # (0, 1) on the line
+])
+def test_nand_wrong_answers_are_diagnosed(answer, words):
+    fb = lesson.check_nand_weights(answer)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+def test_and_and_or_name_the_opposite_gate_and_the_bias_first():
+    fb = lesson.check_and_weights((-1.0, -1.0, 1.5))
+    assert fb.status == "wrong" and "computes NAND" in fb.message and "(-w1, -w2, -b)" in fb.message
+    fb = lesson.check_or_weights((-1.0, -1.0, 0.5))
+    assert fb.status == "wrong" and "computes NOR" in fb.message
+    fb = lesson.check_or_weights((-0.5, 1.0, 1.0))
+    assert fb.status == "wrong" and "or_weights = (1, 1, -0.5)" in fb.message
 
 
 def test_and_with_or_bias_names_the_wrong_pairs():

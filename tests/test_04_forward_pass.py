@@ -1,4 +1,5 @@
-"""Tests for notebooks/04_forward_pass: the ForwardStepper interactive and the two checkers."""
+"""Tests for notebooks/04_forward_pass: its interactives (ForwardStepper, DigitForwardPass,
+ActivationDepth) and its three checkers."""
 
 import json
 import re
@@ -219,7 +220,205 @@ def test_typical_mistakes_are_explained(check, fn, words):
 def test_forward_wrong_order_of_product_gets_a_hint():
     fb = lesson.check_mlp_forward(w_at_x)
     assert fb.status == "error"
-    assert "x @ W" in fb.message
+    assert "W1 (2, 3) @ x (4, 2)" in fb.message and "put the batch first" in fb.message
+
+
+def x_into_every_layer(x, params):
+    h = x
+    for i, (W, b) in enumerate(params):
+        h = x @ W + b
+        if i < len(params) - 1:
+            h = np.maximum(0, h)
+    return h
+
+
+def transposed(x, params):
+    h = x
+    for W, b in params:
+        h = h @ W.T + b
+    return h
+
+
+def last_bias_everywhere(x, params):
+    h = x
+    for W, _b in params:
+        h = h @ W + params[-1][1]
+    return h
+
+
+def with_np_dot(x, params):
+    h = x
+    for W, b in params:
+        h = np.dot(W, h) + b
+    return h
+
+
+@pytest.mark.parametrize("fn, words", [
+    (x_into_every_layer, ["x (4, 2) @ W2 (3, 2)", "W2 got x, the network's input"]),
+    (transposed, ["x (4, 2) @ W1.T (3, 2)", "turned around (W.T)"]),
+    (last_bias_everywhere, ["b2 (2,)", "each bias has one number per neuron"]),
+    (with_np_dot, ["W1 (2, 3) @ x (4, 2)", "put the batch first"]),
+])
+def test_forward_shape_mistakes_are_said_in_words(fn, words):
+    fb = lesson.check_mlp_forward(fn)
+    assert fb.status == "error", fb.message
+    for word in words:
+        assert word in fb.message, fb.message
+    assert "the shapes should go (4, 2) → (4, 3) → (4, 2)" in fb.message
+    for jargon in ("gufunc", "core dimension", "operand", "array(["):
+        assert jargon not in fb.message, fb.message
+
+
+def test_forward_other_errors_keep_their_message():
+    def typo(x, params):
+        return undefined_name  # noqa: F821  (the mistake under test)
+    fb = lesson.check_mlp_forward(typo)
+    assert fb.status == "error" and "NameError" in fb.message
+
+
+# --- check_shapes (a reasoning exercise: predict, do not run) ---
+
+RIGHT_SHAPES = {"W1": (5, 16), "H1": (32, 16), "W2": (16, 8), "b2": (8,), "H2": (32, 8),
+                "W3": (8, 1), "out": (32, 1)}
+
+
+def test_shapes_right_answer_agrees_with_the_helpers():
+    steps = layers.mlp([5, 16, 8, 1]).forward_steps(np.zeros((32, 5)))
+    assert [steps[2].shape, steps[4].shape, steps[5].shape] == [RIGHT_SHAPES[k] for k in ("H1", "H2", "out")]
+    fb = lesson.check_shapes(dict(RIGHT_SHAPES))
+    assert fb.status == "correct", fb.message
+    assert lesson.check_shapes({k: list(v) for k, v in RIGHT_SHAPES.items()}).status == "correct"
+
+
+def test_shapes_stub_is_not_done():
+    assert lesson.check_shapes(None).status == "not done"
+    assert lesson.check_shapes(dict.fromkeys(RIGHT_SHAPES)).status == "not done"
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"W1": (16, 5)}, "W1 turned around"),
+    ({"H1": (16,)}, "one example's output"),
+    ({"H2": (8, 32)}, "the first size is the batch"),
+    ({"b2": (32, 8)}, "a bias has a single axis"),
+    ({"b2": (16,)}, "one bias per neuron of that layer"),
+    ({"out": (32,)}, "one column per output unit"),
+    ({"W3": "8, 1"}, "is not a shape"),
+    ({"W2": None}, "no shape yet for W2"),
+])
+def test_shapes_typical_mistakes_are_explained(changes, words):
+    fb = lesson.check_shapes({**RIGHT_SHAPES, **changes})
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+def test_shapes_not_a_dict():
+    fb = lesson.check_shapes([(5, 16)])
+    assert fb.status == "wrong" and "expected the dict" in fb.message
+
+
+# --- the real forward pass: one digit through a trained network ---
+
+@pytest.fixture(scope="module")
+def reader():
+    return lesson.DigitForwardPass()
+
+
+def test_digit_network_is_trained_the_same_way_every_time():
+    net, X, y = lesson.digit_network()
+    again, _, _ = lesson.digit_network()
+    assert net is not again  # a fresh copy: changing one changes nothing else
+    assert np.array_equal(net[0].params["W"], again[0].params["W"])
+    assert X.shape == (359, 64) and y.shape == (359,) and 0 <= X.min() and X.max() <= 1
+    acc = np.mean(layers.softmax(net.forward(X)).argmax(axis=1) == y)
+    assert 0.93 < acc < 1.0
+
+
+def test_digit_reader_shows_every_stage(reader):
+    net, X, y = lesson.digit_network()
+    for i in (0, 5, 100):
+        r = reader.update(index=i)
+        h = np.maximum(0, X[i] @ net[0].params["W"] + net[0].params["b"])
+        assert r["true digit"] == y[i]
+        assert r["hidden units at 0"] == int(np.sum(h == 0))
+        assert r["guess"] == int(net.forward(X[i:i + 1]).argmax())
+        assert f"test digit #{i}: a {y[i]}" in reader.img_title.get_text()
+        assert np.allclose([b.get_height() for b in reader.p_bars], reader.probs[i])
+
+
+def test_digit_reader_marks_a_wrong_guess_in_vermillion(reader):
+    from matplotlib.colors import to_hex
+
+    from helpers import plots
+    wrong_ones = np.flatnonzero(reader.probs.argmax(axis=1) != reader.y)
+    assert 3 <= len(wrong_ones) <= 25  # "about 1 in 30" in the notebook
+    r = reader.update(index=int(wrong_ones[0]))
+    assert not r["right"] and "wrong" in reader.readout(r)
+    assert to_hex(reader.p_bars[r["guess"]].get_facecolor()) == plots.PALETTE["vermillion"].lower()
+
+
+def test_digit_reader_slider_changes_the_picture():
+    ui = drive_every_control(lesson.DigitForwardPass())
+    assert "guess" in ui["text"].value
+
+
+# --- activation scale through depth ---
+
+@pytest.fixture(scope="module")
+def depth():
+    return lesson.ActivationDepth()
+
+
+@pytest.mark.parametrize("activation, scale, verdict", [
+    ("tanh", 0.25, "vanished"), ("tanh", 1.0, "shrinking slowly"), ("tanh", 4.0, "saturated"),
+    ("relu", 0.25, "vanished"), ("relu", 1.0, "vanished"), ("relu", 2 ** 0.5, "steady"),
+    ("relu", 2.0, "exploded"), ("relu", 4.0, "exploded"),
+])
+def test_depth_says_what_the_notebook_says(depth, activation, scale, verdict):
+    assert depth.update(scale=scale, activation=activation)["verdict"] == verdict
+
+
+def test_depth_he_keeps_relu_steady_and_xavier_keeps_tanh_in_range(depth):
+    stds = depth.spreads(2 ** 0.5, "relu")[0]
+    assert np.all((stds > 0.6) & (stds < 1.2))  # "near 0.8 at every layer"
+    stds = depth.spreads(1.0, "tanh")[0]
+    assert np.all(np.diff(stds) < 0) and 0.15 < stds[-1] < 0.3 and 0.55 < stds[0] < 0.7
+    relu = depth.spreads(1.0, "relu")[0]
+    assert np.allclose(relu[1:] / relu[:-1], 0.5 ** 0.5, atol=0.15)  # "about 30 % per layer"
+
+
+def test_depth_saturation_piles_tanh_values_at_plus_and_minus_one(depth):
+    depth.update(scale=4.0, activation="tanh")
+    counts = np.asarray(depth.last.get_data().values)
+    assert counts[0] > 0.25 and counts[-1] > 0.25 and counts[10:20].max() < 0.05
+
+
+def test_depth_moving_the_scale_moves_the_curve(depth):
+    depth.update(scale=0.5, activation="relu")
+    low = np.array(depth.curve.get_ydata())
+    depth.update(scale=2.0, activation="relu")
+    high = np.array(depth.curve.get_ydata())
+    assert np.all(high > low) and high[-1] / low[-1] > 1e4
+
+
+def test_depth_activation_changes_the_histogram(depth):
+    depth.update(scale=1.0, activation="tanh")
+    edges = np.asarray(depth.last.get_data().edges)
+    assert edges[0] == -1 and edges[-1] == 1 and "tanh" in depth.hist_title.get_text()
+    depth.update(scale=1.0, activation="relu")
+    edges = np.asarray(depth.last.get_data().edges)
+    assert edges[0] == 0 and edges[-1] == 3 and "ReLU" in depth.hist_title.get_text()
+
+
+def test_depth_widget_controls_redraw():
+    demo = lesson.ActivationDepth()
+    demo.widget()
+    ui = demo.ui
+    first = ui["image"].value
+    ui["controls"]["scale"].value = 4.0
+    assert "exploded" not in ui["text"].value and "saturated" in ui["text"].value
+    ui["controls"]["activation"].value = "relu"
+    assert "exploded" in ui["text"].value
+    ui["controls"]["scale"].value = 0.25
+    assert "vanished" in ui["text"].value and ui["image"].value != first
 
 
 def test_checkers_never_raise_on_junk():
@@ -244,7 +443,7 @@ def _solutions_and_checks(path):
 @pytest.mark.skipif(not NB.exists(), reason="notebook not built yet")
 def test_notebook_solutions_pass_their_checks():
     pairs = _solutions_and_checks(NB)
-    assert len(pairs) == 2
+    assert len(pairs) == 3
     for solution, check in pairs:
         ns = {"np": np, "lesson": lesson}
         exec(solution, ns)

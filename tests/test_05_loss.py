@@ -1,4 +1,4 @@
-"""Tests for notebooks/05_loss: the LineFitLoss interactive and the two checkers."""
+"""Tests for notebooks/05_loss: the LineFitLoss interactive and the three checkers."""
 
 import json
 import re
@@ -77,7 +77,7 @@ def stub_mse(pred, y):
     (lambda p, y: np.mean(np.abs(p - y)), "mean absolute error"),
     (lambda p, y: np.sqrt(np.mean((p - y) ** 2)), "square root"),
     (lambda p, y: np.mean(p - y) ** 2, "square each error first"),
-    (lambda p, y: (p - y) ** 2, "expected one number"),
+    (lambda p, y: (p - y) ** 2, "ONE number"),
     (lambda p, y: np.mean((p - y) ** 2) + 1, "np.mean((pred - y) ** 2)"),
 ])
 def test_mse_typical_mistakes_are_explained(fn, words):
@@ -138,6 +138,74 @@ def test_checkers_never_raise_on_junk():
         assert fb.status == "wrong" and words in fb.message and "expected one number" in fb.message
 
 
+# --- a loss is ONE number: lists, tuples and arrays are refused in words ---
+
+@pytest.mark.parametrize("check, fn, words", [
+    (lesson.check_mse, lambda p, y: [float(np.mean((p - y) ** 2))], ["returned [0.375]: a list holding one number",
+                                                                      "with no brackets"]),
+    (lesson.check_mse, lambda p, y: (float(np.mean((p - y) ** 2)),), ["returned (0.375,): a tuple"]),
+    (lesson.check_mse, lambda p, y: np.array([np.mean((p - y) ** 2)]), ["array([0.375]): an array holding one"]),
+    (lesson.check_mse, lambda p, y: list((p - y) ** 2), ["a list of 4 numbers", "the squared errors, one per value"]),
+    (lesson.check_mse, lambda p, y: np.mean((p - y) ** 2, axis=0) if p.ndim == 2 else np.mean((p - y) ** 2),
+     ["np.mean(..., axis=0) averages each column", "the mean over every value: here 2.6667"]),
+    (lesson.check_mse, lambda p, y: np.mean((p - y) ** 2, axis=-1) if p.ndim == 2 else np.mean((p - y) ** 2),
+     ["np.mean(..., axis=1) averages each row"]),
+    (lesson.check_cross_entropy, lambda p, t: list(-np.log(p[np.arange(len(t)), t])),
+     ["the losses of each example", "the mean over the examples: here 0.5946"]),
+    (lesson.check_cross_entropy, lambda p, t: p[np.arange(len(t)), t], ["the probabilities of the true classes"]),
+    (lesson.check_cross_entropy, lambda p, t: [good_ce(p, t)], ["a list holding one number"]),
+])
+def test_a_loss_must_be_one_number(check, fn, words):
+    fb = check(fn)
+    assert fb.status == "wrong", fb.message
+    assert "ONE number" in fb.message
+    for word in words:
+        assert word in fb.message, fb.message
+
+
+def test_numpy_scalars_are_one_number():
+    assert lesson.check_mse(lambda p, y: np.mean((p - y) ** 2)).status == "correct"
+    assert lesson.check_mse(lambda p, y: np.array(np.mean((p - y) ** 2))).status == "correct"
+
+
+# --- check_loss_by_hand (a reasoning exercise: compute, do not copy) ---
+
+def test_by_hand_numbers_are_what_the_solution_says():
+    x, y = np.array(lesson.BY_HAND["x"]), np.array(lesson.BY_HAND["y"])
+    assert np.isclose(losses.MSE()(2 * x + 1, y), 3.5)
+    scores = np.log(np.array(lesson.BY_HAND["probs"]))  # softmax(log p) = p
+    assert np.isclose(losses.SoftmaxCrossEntropy()(scores, np.array(lesson.BY_HAND["labels"])),
+                      1.5 * np.log(2))
+    assert lesson.check_loss_by_hand((3.5, 1.04)).status == "correct"
+    assert lesson.check_loss_by_hand([3.5, 1.5 * np.log(2)]).status == "correct"
+    assert lesson.check_loss_by_hand(None).status == "not done"
+
+
+@pytest.mark.parametrize("answer, words", [
+    ((14, 1.04), "sum of the squared errors"),
+    ((4.67, 1.04), "divided by 3"),
+    ((-0.5, 1.04), "not squared"),
+    ((1.5, 1.04), "mean absolute error"),
+    ((1.87, 1.04), "square root"),
+    ((0.25, 1.04), "squares the mean error"),
+    ((5.0, 1.04), "the errors (prediction - y) are -1, 2, 0, -3"),
+    ((3.5, 2.08), "sum over the two photos"),
+    ((3.5, -1.04), "minus sign is missing"),
+    ((3.5, 0.45), "log base 10"),
+    ((3.5, 1.5), "log base 2"),
+    ((3.5, 0.69), "largest probability of each photo"),
+    ((3.5, 0.625), "the log is missing"),
+    ((3.5, 0.98), "averages the probabilities first"),
+    ((3.5, 1.2), "ln 4 = 2 · ln 2"),
+    ((3.5,), "expected two numbers"),
+    (("3.5", "1.04"), "text"),
+])
+def test_by_hand_typical_mistakes_are_explained(answer, words):
+    fb = lesson.check_loss_by_hand(answer)
+    assert fb.status == "wrong", fb.message
+    assert words in fb.message, fb.message
+
+
 # --- the notebook's own solutions pass its own check cells ---
 
 @pytest.mark.skipif(not NB.exists(), reason="notebook not built yet")
@@ -153,4 +221,4 @@ def test_notebook_solutions_pass_their_checks():
             exec(block, ns)
             assert eval(src, ns).status == "correct", src
             n += 1
-    assert n == 2
+    assert n == 3

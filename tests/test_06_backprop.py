@@ -144,8 +144,15 @@ def test_dense_checker_accepts_reference_and_stub():
     (lambda d, x, W: (d @ W.T, x.T @ d / 5, d.sum(0)), "wrong", "batch size"),
     (lambda d, x, W: (-d @ W.T, x.T @ d, d.sum(0)), "wrong", "dx is off"),
     (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "three arrays"),
-    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "ValueError"),
-    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "let the shapes guide you"),
+    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "dout @ W cannot be computed: dout has shape (5, 2) "
+                                                          "and W has shape (3, 2)"),
+    (lambda d, x, W: (d @ W, x.T @ d, d.sum(0)), "error", "Fix: dout @ W.T is (5, 2) @ (2, 3) → (5, 3), the shape of dx"),
+    (lambda d, x, W: (d @ W.T, x @ d, d.sum(0)), "error", "Fix: x.T @ dout is (3, 5) @ (5, 2) → (3, 2), the shape of dW"),
+    (lambda d, x, W: (np.dot(d, W), x.T @ d, d.sum(0)), "error", "dout dot W cannot be computed"),
+    (lambda d, x, W: (np.matmul(W, d), x.T @ d, d.sum(0)), "error", "Fix: dout @ W.T"),
+    (lambda d, x, W: (d @ W.T, d.T @ x.T, d.sum(0)), "error", "dout.T @ x.T cannot be computed"),
+    (lambda d, x, W: (d @ W.T, np.ones(4) @ d, d.sum(0)), "error", "the left operand has shape (4,)"),
+    (lambda d, x, W: (d @ W.T, x.T @ d, d.sum(0) + d[0, 7]), "error", "IndexError"),
     (lambda d, x, W: (W @ d.T, x.T @ d, d.sum(0)), "wrong", "dx has shape (3, 5), expected (5, 3)"),
     (lambda d, x, W: (d @ W.T, x.T @ d, d.sum()), "wrong", "db has shape (), expected (2,)"),
     (lambda d, x, W: (d @ W.T, x.T @ d), "wrong", "a tuple of 2 items"),
@@ -153,3 +160,101 @@ def test_dense_checker_accepts_reference_and_stub():
 def test_dense_checker_names_mistakes(fn, status, words):
     fb = lesson.check_dense_backward(fn)
     assert fb.status == status and words in fb.message, fb.message
+
+
+def test_dense_checker_shape_words_have_no_numpy_jargon_or_array_dumps():
+    fb = lesson.check_dense_backward(lambda d, x, W: (d @ W, x.T @ d, d.sum(0)))
+    assert "gufunc" not in fb.message and "core dimension" not in fb.message
+    assert "It was called with" not in fb.message and "[[" not in fb.message
+
+
+def test_dense_checker_names_the_learners_line():
+    ns = {}
+    exec("def dense_backward(dout, x, W):\n    dx = dout @ W\n    return dx, x.T @ dout, dout.sum(0)\n", ns)
+    fb = lesson.check_dense_backward(ns["dense_backward"])
+    assert fb.status == "error" and "`dense_backward` stopped on a shape mistake" in fb.message
+    assert "It happened in `dense_backward`, line 2" in fb.message
+
+
+def test_dense_checker_still_accepts_every_way_to_write_it():
+    for fn in (lambda d, x, W: (np.dot(d, W.T), np.dot(x.T, d), np.sum(d, axis=0)),
+               lambda d, x, W: (np.matmul(d, W.transpose()), np.einsum("ni,nj->ij", x, d), d.sum(0)),
+               lambda d, x, W: ((W @ d.T).T, (d.T @ x).T, np.ones(5) @ d)):
+        assert lesson.check_dense_backward(fn).status == "correct"
+
+
+# --- exercise 1: the chain rule by hand ---
+
+def test_chain_by_hand_accepts_two_decimals_and_the_stub():
+    assert lesson.check_chain_by_hand(None).status == "not done"
+    for v in (-0.8777, -0.88, -0.87, np.float64(-0.878)):
+        assert lesson.check_chain_by_hand(v).status == "correct", v
+
+
+@pytest.mark.parametrize("answer, words", [
+    (-0.2926, "dL/dz: one link is missing"),
+    (-3.735, "skips the sigmoid's link"),
+    (-1.41, "uses a = 0.3775 as the sigmoid's slope"),
+    (-0.439, "half the answer"),
+    (0.878, "wrong sign"),
+    (0.146, "that is dL/dx"),
+    (-0.5, "not right yet"),
+    ("-0.88", "without quotes"),
+    ([1.0, 2.0], "one number"),
+])
+def test_chain_by_hand_names_mistakes(answer, words):
+    fb = lesson.check_chain_by_hand(answer)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+# --- the layer picture ---
+
+def test_layer_wires_each_slider_moves_the_highlighted_wire_and_cell():
+    d = lesson.LayerWires()
+    red = plots_colour("vermillion")
+    first = d.update(i=0, j=1)
+    assert first["chain rule"] == "dL/dW[0, 1] = x[0] × dout[1] = 2 × -1 = -2"
+    assert d.wires[0, 1].get_linewidth() > d.wires[0, 0].get_linewidth()
+    assert d.cells[0, 1].get_edgecolor()[:3] == red
+    png = d.png()
+    moved = d.update(i=1, j=1)   # the input slider
+    assert moved["chain rule"].endswith("= -1 × -1 = 1") and d.png() != png
+    assert d.in_nodes[1].get_edgecolor()[:3] == red and d.in_nodes[0].get_edgecolor()[:3] != red
+    png = d.png()
+    moved = d.update(i=1, j=2)   # the output slider
+    assert moved["chain rule"].endswith("= -1 × 0.25 = -0.25") and d.png() != png
+    assert d.cells[1, 2].get_edgecolor()[:3] == red and d.cells[1, 1].get_edgecolor()[:3] != red
+
+
+def test_layer_wires_grid_is_the_outer_product_and_x_transpose_dout():
+    d = lesson.LayerWires()
+    assert np.allclose(d.dW, np.outer(lesson.LAYER_X, lesson.LAYER_DOUT))
+    assert np.allclose(d.dW, lesson.LAYER_X[None].T @ lesson.LAYER_DOUT[None])
+    for (i, j), _cell in d.cells.items():
+        assert d.update(i=i, j=j)["chain rule"].endswith(f"= {d.dW[i, j]:g}")
+
+
+def test_layer_wires_widget_sliders():
+    d = lesson.LayerWires()
+    d.widget()
+    for name in ("i", "j"):
+        s = d.ui["controls"][name]
+        before = d.ui["image"].value
+        s.value = s.max if s.value != s.max else s.min
+        assert d.ui["image"].value != before and f"W[{d.ui['controls']['i'].value}" in d.ui["text"].value
+
+
+def test_stepper_first_picture_shows_its_colour_key(stepper):
+    stepper.update(step=0)
+    legend = stepper.fig.axes[0].get_legend()
+    words = [t.get_text() for t in legend.get_texts()]
+    assert any(w.startswith("orange") for w in words) and any(w.startswith("purple") for w in words)
+    assert any("vermillion" in w for w in words) and any(w.startswith("white") for w in words)
+
+
+def plots_colour(name):
+    from matplotlib.colors import to_rgb
+
+    from helpers import plots
+
+    return to_rgb(plots.PALETTE[name])

@@ -157,3 +157,108 @@ def test_momentum_checker_names_mistakes(fn, words):
 def test_answers_that_are_not_numbers_say_what_came(check, fn, words):
     fb = check(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+# --- step size made exact ---
+
+@pytest.fixture(scope="module")
+def step_widget():
+    d = lesson.StepSize()
+    d.widget()
+    return d
+
+
+@pytest.mark.parametrize("c, lr, verdict", [
+    (2.0, 0.25, "converges smoothly"), (2.0, 0.5, "one step"), (2.0, 0.75, "flips sides"),
+    (2.0, 1.0, "bounces"), (2.0, 1.05, "diverges"), (4.0, 0.5, "bounces"), (0.5, 1.5, "smoothly"),
+])
+def test_step_size_verdict_follows_the_factor(step_widget, c, lr, verdict):
+    out = step_widget.update(curvature=c, lr=lr)
+    assert out["factor"] == pytest.approx(1 - lr * c, abs=1e-3)
+    assert out["limit 2/c"] == pytest.approx(2 / c, abs=1e-3)
+    assert verdict in out["verdict"]
+    assert step_widget.png()[:4] == b"\x89PNG"
+
+
+def test_step_size_controls_drive_it(step_widget):
+    ui = step_widget.ui
+    ui["controls"]["curvature"].value = 2.0
+    ui["controls"]["lr"].value = 0.25
+    first = ui["image"].value
+    assert "0.50" in ui["text"].value and "2/c = 1.00" in ui["text"].value
+    ui["controls"]["lr"].value = 1.2  # past 2/c = 1: the readout says it diverges
+    assert "diverges" in ui["text"].value and ui["image"].value != first
+    ui["controls"]["curvature"].value = 0.5  # a gentler bowl: the same rate is safe again
+    assert "converges" in ui["text"].value and "2/c = 4.00" in ui["text"].value
+    w_line = step_widget.wline.get_ydata()
+    assert np.all(np.abs(w_line) <= 2.5) and abs(w_line[-1]) < abs(w_line[0])
+
+
+def test_step_size_draws_the_exact_iterates(step_widget):
+    step_widget.update(curvature=2.0, lr=0.75)
+    w = step_widget.wline.get_ydata()
+    assert np.allclose(w[:4], 2.5 * (-0.5) ** np.arange(4))
+    step_widget.update(curvature=4.0, lr=1.5)  # factor -5: cut once far outside, never inf
+    w = step_widget.wline.get_ydata()
+    assert np.all(np.isfinite(w)) and len(w) < lesson.StepSize.STEPS + 1
+    assert "off the chart" in step_widget.note.get_text()
+
+
+def test_momentum_step_reaches_lr_over_one_minus_beta():
+    d = lesson.MomentumStep()
+    d.widget()
+    ui = d.ui
+    ui["controls"]["beta"].value = 0.9
+    ui["controls"]["lr"].value = 0.05
+    assert "= 0.5</b>" in ui["text"].value and "(10 × lr)" in ui["text"].value
+    steps = d.mom.get_ydata()
+    assert steps[-1] == pytest.approx(0.05 * d.SLOPE / 0.1, rel=0.01)  # 60 steps: 0.9**60 ≈ 0.002
+    first = ui["image"].value
+    ui["controls"]["beta"].value = 0.0  # no momentum: the same as plain SGD
+    assert "(1 × lr)" in ui["text"].value and "after 1 step" in ui["text"].value
+    assert np.allclose(d.mom.get_ydata(), d.plain.get_ydata()) and ui["image"].value != first
+    ui["controls"]["lr"].value = 0.1  # the learning rate scales every step
+    assert np.allclose(d.plain.get_ydata(), 0.1 * d.SLOPE)
+
+
+def test_momentum_step_run_up():
+    out = lesson.MomentumStep().update(lr=0.05, beta=0.9)
+    assert out["steps to 95 %"] == 29  # 0.9**29 = 0.047 < 0.05 < 0.9**28
+    assert out["effective lr"] == pytest.approx(0.5)
+
+
+# --- exercises 3 and 4: reasoning ---
+
+@pytest.mark.parametrize("value, status, words", [
+    (0.4, "correct", "2/c = 0.4"), (None, "not done", "my_lr_limit"),
+    (0.8, "wrong", "c = 5"), (0.2, "wrong", "one step"), (10, "wrong", "not times c"),
+    (0.1, "wrong", "too careful"), (0.5, "wrong", "too large"), (0.3, "wrong", "too small"),
+    ("0.4", "wrong", "text"),
+])
+def test_lr_limit_checker(value, status, words):
+    fb = lesson.check_lr_limit(value)
+    assert fb.status == status and words in fb.message, fb.message
+
+
+@pytest.mark.parametrize("value, status, words", [
+    (0.75, "correct", "w = 0.75"), (None, "not done", "my_w3"),
+    (-0.375, "wrong", "distance to it, w − 1"), (1.25, "wrong", "negative number"),
+    (1.03125, "wrong", "c = 5"), (0.0, "wrong", "one step"), (1.5, "wrong", "two steps"),
+    (1.125, "wrong", "four steps"), (2.0, "wrong", "not w after three steps"),
+])
+def test_three_steps_checker(value, status, words):
+    fb = lesson.check_three_steps(value)
+    assert fb.status == status and words in fb.message, fb.message
+
+
+def test_three_steps_answer_is_what_gradient_descent_gives():
+    w = lesson.THREE_STEPS["w0"]
+    for _ in range(3):
+        w -= lesson.THREE_STEPS["lr"] * 2 * lesson.BOWL_A * (w - lesson.BOWL_BOTTOM)
+    assert lesson.check_three_steps(w).status == "correct"
+    # and the limit: just below it converges, just above it diverges
+    for lr, grows in ((0.399, False), (0.401, True)):
+        w = 3.0
+        for _ in range(2000):
+            w -= lr * 2 * lesson.BOWL_A * (w - 1)
+        assert (abs(w - 1) > 2) == grows

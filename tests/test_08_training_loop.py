@@ -393,3 +393,90 @@ def test_controls_that_act_on_the_next_step_say_so():
     playground marks with widgets.acts_later: they change the next training step."""
     later = {k for k, c in lesson.Playground().controls().items() if "acts-later" in c._dom_classes}
     assert later == {"optimizer", "lr", "batch_size", "weight_decay"}
+
+
+# --- exercise 1: slips the spies see (issue 13) ---
+
+def _loop(kind):
+    def train_loop(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        rng = np.random.default_rng(seed)
+        out = []
+        for _ in range(epochs):
+            order = rng.permutation(len(X))
+            X_shuffled = X[order]
+            batch_losses = []
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                if kind == "shuffle X only":
+                    Xb, yb = X_shuffled[start:start + batch_size], y[start:start + batch_size]
+                else:
+                    Xb, yb = X[idx], y[idx]
+                if kind == "whole set per step":
+                    Xb, yb = X, y
+                scores = model.forward(Xb)
+                loss = loss_fn.forward(scores, yb)
+                if kind == "step first":
+                    opt.step()
+                    model.backward(loss_fn.backward())
+                elif kind == "backward(scores)":
+                    model.backward(scores)
+                    opt.step()
+                else:
+                    model.backward(loss_fn.backward())
+                    opt.step()
+                batch_losses.append(loss)
+            if kind == "whole-set epoch loss":
+                out.append(loss_fn.forward(model.forward(X), y))
+            else:
+                out.append(np.mean(batch_losses))
+        return out
+    return train_loop
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("backward(scores)", "the scores themselves"),
+    ("step first", "`opt.step()` came before `model.backward()`"),
+    ("shuffle X only", "same permutation"),
+    ("whole set per step", "computed on the whole set, not on the batch"),
+    ("whole-set epoch loss", "the loss on the whole training set, measured after the epoch"),
+])
+def test_order_labels_and_whole_set_slips_are_explained(kind, words):
+    fb = lesson.check_train(_loop(kind))
+    assert fb.status == "wrong" and words in fb.message, fb.message
+    assert "Validation accuracy reached" in fb.message
+
+
+def test_backward_of_something_else_and_unpaired_loss_backward():
+    def no_loss_grad(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        out = []
+        for Xb, yb in train.batches(X, y, batch_size, np.random.default_rng(seed)):
+            scores = model.forward(Xb)
+            out.append(loss_fn.forward(scores, yb))
+            model.backward(np.ones_like(scores))
+            opt.step()
+        return out
+    fb = lesson.check_train(no_loss_grad)
+    assert fb.status == "wrong" and "had no loss_fn.backward()" in fb.message, fb.message
+
+    def twice(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        rng = np.random.default_rng(seed)
+        out = []
+        for _ in range(epochs):
+            bl = []
+            for Xb, yb in train.batches(X, y, batch_size, rng):
+                bl.append(loss_fn.forward(model.forward(Xb), yb))
+                loss_fn.backward()
+                model.backward(loss_fn.backward())
+                opt.step()
+            out.append(np.mean(bl))
+        return out
+    fb = lesson.check_train(twice)
+    assert fb.status == "wrong" and "in pairs" in fb.message, fb.message
+
+
+def test_a_monitoring_pass_on_the_whole_set_is_not_a_slip():
+    def monitored(model, loss_fn, opt, X, y, epochs, batch_size, seed):
+        out = reference_train(model, loss_fn, opt, X, y, epochs, batch_size, seed)
+        loss_fn.forward(model.forward(X), y)  # a look at the whole set, after training
+        return out
+    assert lesson.check_train(monitored).status == "correct"

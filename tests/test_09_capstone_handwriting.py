@@ -217,8 +217,48 @@ def test_the_pad_and_the_check_read_digits_the_same_way(digit_model):
     assert np.array_equal(p, pad.update()["probs"])
 
 
-def test_check_predict_digit_accepts_the_solution():
+def test_check_predict_digit_accepts_the_solution(digit_model):
     assert lesson.check_predict_digit(_predict_ok).status == "correct"
+    assert lesson.check_predict_digit(_predict_ok, digit_model).status == "correct"
+
+
+def test_check_predict_digit_quotes_the_lessons_own_network(digit_model):
+    """The feedback's numbers are what the notebook's network printed (the drawn 7: 99.9 %,
+    the gallery's first mistake: read 5, 66 %), never those of another, weaker network."""
+    fb = lesson.check_predict_digit(_predict_ok, digit_model)
+    assert "0 (100.0%), 7 (99.9%) and 5 (66.3%)" in fb.message, fb.message
+    fb = lesson.check_predict_digit(lambda m, im: _predict_ok(m, np.asarray(im) * 16), digit_model)
+    assert fb.status == "wrong" and "drawn 7" in fb.message and "0.9993" in fb.message, fb.message
+    fb = lesson.check_predict_digit(lambda m, im: (5, 0.5), digit_model)
+    assert "X[0]" in fb.message and "reads it as 0" in fb.message, fb.message
+    # without `model`, the check trains the lesson's network itself: the same answers
+    assert lesson.check_predict_digit(_predict_ok).message == \
+        lesson.check_predict_digit(_predict_ok, digit_model).message
+
+
+def test_check_predict_digit_hands_out_a_copy_of_the_network(digit_model):
+    before = {k: v.copy() for k, v in digit_model.params.items()}
+
+    def scribbles(model, image):
+        for v in model.params.values():
+            v[...] = 0
+        return _predict_ok(model, image)
+
+    lesson.check_predict_digit(scribbles, digit_model)
+    assert all(np.array_equal(digit_model.params[k], v) for k, v in before.items())
+
+
+@pytest.mark.parametrize("check, fn", [(lesson.check_predict_digit, _predict_ok),
+                                       (lesson.check_read_batch, lambda m, X: X[:, 0])])
+@pytest.mark.parametrize("model", ["model", None.__class__, lambda: 0], ids=["text", "a class", "a function"])
+def test_checks_say_when_the_model_argument_is_not_a_network(check, fn, model):
+    fb = check(fn, model)
+    assert fb.status == "error" and "the network you trained above" in fb.message, fb.message
+
+
+def test_checks_say_when_the_network_does_not_read_digits():
+    fb = lesson.check_read_batch(lambda m, X: X[:, 0], layers.mlp([64, 3]))
+    assert fb.status == "error" and "10 scores" in fb.message, fb.message
 
 
 @pytest.mark.parametrize("fn, status, words", [
@@ -282,3 +322,43 @@ def test_check_confusion_matrix_explains_mistakes(fn, words):
 def test_answers_that_are_not_numbers_say_what_came(check, fn, words):
     fb = check(fn)
     assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+# --- exercise 3: the batch reader with argmax along the wrong axis ---
+
+def _probs(m, X):
+    return layers.softmax(m.forward(X))
+
+
+def test_check_read_batch_accepts_the_solution(digit_model):
+    fb = lesson.check_read_batch(lambda m, X: _probs(m, X).argmax(axis=1), digit_model)
+    assert fb.status == "correct" and "269 test images" in fb.message, fb.message
+    assert lesson.check_read_batch(lambda m, X: train.predict(m, X)).status == "correct"
+    assert lesson.check_read_batch(lambda m, X: m.forward(X).argmax(axis=-1)).status == "correct"
+
+
+@pytest.mark.parametrize("fn, words", [
+    (lambda m, X: _probs(m, X).argmax(axis=0), "still the bug"),
+    (lambda m, X: _probs(m, X), "whole table of probabilities"),
+    (lambda m, X: _probs(m, X).argmax(), "one number"),
+    (lambda m, X: _probs(m, X).max(axis=1), "biggest probabilities"),
+    (lambda m, X: _probs(m, X).argmax(axis=1, keepdims=True), "shape (10, 1)"),
+    (lambda m, X: _probs(m, X / 16).argmax(axis=1), "divided X by 16"),
+    (lambda m, X: _probs(m, X).argmax(axis=1)[::-1], "10 of 10 differ"),
+    (lambda m, X: _probs(m, X).argmax(axis=1)[:10], "shape (10,) for all 269"),
+])
+def test_check_read_batch_explains_mistakes(digit_model, fn, words):
+    fb = lesson.check_read_batch(fn, digit_model)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+def test_check_read_batch_explains_the_axis_on_the_buggy_function(digit_model):
+    fb = lesson.check_read_batch(lambda m, X: _probs(m, X).argmax(axis=0), digit_model)
+    assert "X_test[:10]" in fb.message and "shape (10, 10)" in fb.message and "axis=1" in fb.message
+
+
+def test_check_read_batch_stub_is_not_done():
+    def read_batch(model, X):
+        """stub"""
+        ...
+    assert lesson.check_read_batch(read_batch).status == "not done"

@@ -434,10 +434,10 @@ CASES = [
     # --- data ---
     ("make_moons n 1", lambda: data.make_moons(1), ValueError, r"make_moons: expected n >= 2, got 1"),
     ("make_blobs n float", lambda: data.make_blobs(10.5), TypeError, r"whole number"),
-    ("make_xor noise negative", lambda: data.make_xor(10, noise=-0.1), ValueError, r"noise in \[0, inf\], got -0\.1"),
+    ("make_xor noise negative", lambda: data.make_xor(10, noise=-0.1), ValueError, r"noise in \[0, 100\], got -0\.1"),
     ("make_spirals noise string", lambda: data.make_spirals(10, noise="big"), TypeError, r"noise to be a number"),
     ("make_circles factor 1.5", lambda: data.make_circles(10, factor=1.5), ValueError, r"factor in \(0, 1\)"),
-    ("make_spirals turns 0", lambda: data.make_spirals(10, turns=0), ValueError, r"turns in \(0, inf\]"),
+    ("make_spirals turns 0", lambda: data.make_spirals(10, turns=0), ValueError, r"turns in \(0, 1000\]"),
     ("stratified_split fractions", lambda: data.stratified_split(X3, Y01, (0.5, 0.6)), ValueError,
      r"summing to 1, e\.g\. \(0\.8, 0\.2\)"),
     ("stratified_split one part", lambda: data.stratified_split(X3, Y01, (1.0,)), ValueError, r"two or more"),

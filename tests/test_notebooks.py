@@ -159,6 +159,19 @@ def test_a_lesson_is_its_own_files(notebook):
     assert not missing, f"{notebook.name}: missing " + "; ".join(missing)
 
 
+def test_readme_minutes_are_the_lessons_own(notebook):
+    """The README's lesson table says the time the lesson itself states ("Time needed")."""
+    nb = nbformat.read(notebook, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    stated = re.search(r"\*\*Time needed:\*\* about (\d+) minutes", text)
+    assert stated, f"{notebook.name}: no '**Time needed:** about N minutes' line"
+    row = re.search(rf"^\| \d+ \| \[[^\]]*\]\(notebooks/{re.escape(notebook.name)}\) \|.*\| (\d+) \|$",
+                    (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    assert row, f"no README row for {notebook.name}"
+    assert row.group(1) == stated.group(1), (
+        f"{notebook.name} says about {stated.group(1)} minutes, the README {row.group(1)}")
+
+
 def test_links_to_notebooks_resolve(notebook):
     text = markdown(read(notebook))
     broken = [m.group(1) for m in LINK.finditer(text)

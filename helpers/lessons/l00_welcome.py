@@ -56,9 +56,9 @@ def _feature(feature, where: str) -> str:
 def _images(images, where: str) -> np.ndarray:
     """8×8 images as an (N, 8, 8) float array: (N, 8, 8), (N, 64), one (8, 8) or one (64,)."""
     imgs = as_array(images, "images", where)
-    if imgs.shape[-2:] == (8, 8) and imgs.ndim in (2, 3):
+    if imgs.ndim in (2, 3) and imgs.shape[-2:] == (8, 8):
         return imgs.reshape(-1, 8, 8)
-    if imgs.shape[-1] == 64 and imgs.ndim in (1, 2):
+    if imgs.ndim in (1, 2) and imgs.shape[-1] == 64:
         return imgs.reshape(-1, 8, 8)
     raise ValueError(f"{where}: expected images of shape (N, 8, 8) (or (N, 64), 64 ink values "
                      f"per image), got {imgs.shape}. Fix: pass the images of threes_and_eights().")
@@ -205,9 +205,11 @@ def _test_threes_and_eights():
 def check_is_eight(fn, target: float = 0.8) -> Feedback:
     """Run the learner's rule `fn(image) -> True for an 8` on the held-out 3s and 8s.
 
-    Correct when it gets at least `target` of them right (the notebook says 80 %); the
-    message gives the accuracy, and a rule that falls short hears what the notebook's own
-    rule (HAND_RULE) gets on the same images.
+    Correct when it gets at least `target` of them right (the notebook says 80 %) with a
+    region of its own: a rule that splits the images exactly as a threshold on the notebook's
+    region (HAND_RULE) does is told to look elsewhere. A rule that has it backwards (most
+    answers inverted, e.g. `<` where `>` is meant) is told so, with what it would get turned
+    around; a rule that falls short hears which regions of the menu can reach the target.
 
     Introduced in notebooks/00_welcome.
     """
@@ -219,16 +221,31 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
         got, problem = call(fn, image.copy())
         if problem is not None:
             return problem
-        if isinstance(got, (bool, np.bool_)) or (isinstance(got, (int, np.integer)) and got in (0, 1)):
+        if isinstance(got, np.ndarray) and got.size == 1 and got.dtype.kind in "bi":
+            got = got.reshape(()).item()
+        if isinstance(got, (bool, np.bool_)) or (isinstance(got, (int, float, np.integer, np.floating))
+                                                  and got in (0, 1)):
             guesses.append(bool(got))
+        elif isinstance(got, np.ndarray) and got.dtype == bool:
+            return wrong(f"`{name}` returned {got.size} True/False values (shape {got.shape}) for "
+                         "one image: it compared every pixel with the threshold on its own. It "
+                         "should return one True (an 8) or False (a 3).",
+                         "average the region first, then compare: `return image[rows, "
+                         "columns].mean() > t`, with your own region and threshold t.")
+        elif isinstance(got, (float, np.floating, int, np.integer)):
+            return wrong(f"`{name}` returned the number {fmt(got)} for one image; it should "
+                         "return True (an 8) or False (a 3). An amount of ink is half a rule.",
+                         "compare that number with a threshold: `return ink > t` gives True or "
+                         "False.")
         else:
             return wrong(f"`{name}` returned {fmt(got)} ({type(got).__name__}) for one image; "
                          "it should return True (an 8) or False (a 3).",
                          f"end your rule with a comparison, like `return {region}.mean() > "
                          f"{threshold}`, which gives True or False.")
     guesses = np.array(guesses)
-    acc = float(np.mean(guesses == (y == 1)))
-    n_wrong = int(np.sum(guesses != (y == 1)))
+    truth = y == 1
+    acc = float(np.mean(guesses == truth))
+    n_wrong = int(np.sum(guesses != truth))
     score = f"Your rule gets {acc:.1%} of the {len(y)} test images right ({n_wrong} mistakes)."
     if guesses.all() or not guesses.any():
         says = "8" if guesses.all() else "3"
@@ -237,16 +254,42 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
                      "ink of every image, or the rule may not look at the image at all.",
                      f"compare an amount of ink (e.g. {region}.mean()) with a threshold inside "
                      "the range of the ink values (the slider above shows them).")
-    if acc < 1 - target:
-        return wrong(f"{score} That is worse than a coin flip: your rule has it backwards.",
-                     "swap > and < (or True and False): then it gets the others right.")
+    feature = rule_feature(X)
+    if acc < 0.5:
+        turned = 1 - acc
+        then = ("enough to pass" if turned >= target else
+                f"still short of {target:.0%}: then try another threshold or region too")
+        if feature[~guesses].min() > feature[guesses].max():
+            then = ("but turned around it is the notebook's own rule, and this exercise asks "
+                    "for a region of your own")
+        threes_as_8 = int(np.sum(guesses & ~truth))
+        eights_as_3 = int(np.sum(~guesses & truth))
+        return wrong(f"{score} That is worse than guessing at random: your rule has it "
+                     f"backwards. It calls {threes_as_8} of the {int(np.sum(~truth))} 3s an 8 and "
+                     f"{eights_as_3} of the {int(np.sum(truth))} 8s a 3: its comparison points "
+                     f"the wrong way. Turned around, the same rule gets {turned:.1%} ({then}).",
+                     "turn the comparison around: `>` where you wrote `<` (or `<` where you wrote "
+                     "`>`), or swap True and False. Say 8 on the side of the threshold where the "
+                     "8s' hump lies in the picture above.")
+    if feature[guesses].min() > feature[~guesses].max():
+        return wrong(f"{score} But your rule sorts the images exactly as a threshold on the "
+                     f"notebook's own region ({HAND_RULE[0]}: {region}) does, so it is the rule "
+                     "above again. This exercise asks for a rule of your own, on another region.",
+                     "pick another region in the menu above (the printout under it says which "
+                     "reach 80 %), find its best threshold with the slider, and write the region "
+                     "as a slice: the left half is image[0:8, 0:4], the centre image[3:5, 3:5]. "
+                     "Or try a slice you invent.")
     if acc < target:
-        lesson_acc = float(np.mean((rule_feature(X) > threshold) == (y == 1)))
-        return wrong(f"{score} That is not yet {target:.0%}.",
-                     f"look where an 8 has ink and a 3 has none ({HAND_RULE[0]}: {region}). "
-                     f"The notebook's rule, {region}.mean() > {threshold}, gets {lesson_acc:.1%} "
-                     "of these images. Move the threshold with the slider above first.")
-    return correct(f"Correct! {score} Keep this number in mind for the learned model below.")
+        lesson_acc = float(np.mean((feature > threshold) == truth))
+        return wrong(f"{score} That is not yet {target:.0%} (the notebook's rule gets "
+                     f"{lesson_acc:.1%} of these images).",
+                     "look at the printout above the exercise: the whole image and the centre "
+                     "cannot reach 80 % with any threshold, the left half can. In the menu, pick "
+                     "a region, move the threshold to where the two humps overlap least, and use "
+                     "that number. Or look where an 8 has ink and a 3 has none, and slice that.")
+    return correct(f"Correct! {score} The notebook's rule gets "
+                   f"{float(np.mean((feature > threshold) == truth)):.1%}. Keep these numbers "
+                   "in mind for the learned model below.")
 
 
 RULES_OR_LEARNED = {
@@ -255,6 +298,13 @@ RULES_OR_LEARNED = {
     "c": ("learned", "no one can write down your face as rules; the phone learned it from pictures of you."),
     "d": ("rules", "tax brackets are written in the law; the program just follows them."),
     "e": ("learned", "speech sounds differ for every voice and room; the patterns come from hours of recordings."),
+}
+_NUDGES = {  # a question for each example, asked when its answer is wrong
+    "a": "Could you write the thermostat's whole rule in one line?",
+    "b": "Could anyone list every trick spammers will ever use? What did the filter see?",
+    "c": "Could you write down, step by step, what makes a face yours and no one else's?",
+    "d": "Where do tax brackets come from: from examples, or from a law people wrote?",
+    "e": "Could you write rules that cover every voice, accent and noisy room?",
 }
 _SYNONYMS = {"rules": "rules", "rule": "rules", "learned": "learned", "learnt": "learned",
              "learning": "learned", "ml": "learned", "machine learning": "learned",
@@ -283,7 +333,12 @@ def check_rules_or_learned(answers) -> Feedback:
     mistakes = [k for k, (right, _) in RULES_OR_LEARNED.items()
                 if _SYNONYMS[str(given[k]).strip().lower()] != right]
     if mistakes:
-        lines = [f"{k}: not quite. Ask: could a person write the exact steps down?" for k in mistakes]
+        lines = [f"{k}: not quite. {_NUDGES[k]}" for k in mistakes]
+        if len(mistakes) == len(RULES_OR_LEARNED):
+            lines.append("Every answer is the other way round: did you swap the two words? "
+                         "'rules' means a person wrote the steps; 'learned' means the program "
+                         "found them in examples.")
         return wrong(f"{len(RULES_OR_LEARNED) - len(mistakes)} of {len(RULES_OR_LEARNED)} right.\n"
-                     + "\n".join(lines))
+                     + "\n".join(lines),
+                     "for each one, ask: could a person write the exact steps down?")
     return correct("Correct, all five! " + " ".join(f"({k}) {why}" for k, (_, why) in RULES_OR_LEARNED.items()))

@@ -6,6 +6,8 @@ Introduced in notebooks/01_the_neuron. The shared bases live in helpers.widgets 
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .. import layers, plots
@@ -18,8 +20,11 @@ from ..widgets import Interactive, slider
 class NeuronDemo(Interactive):
     """One neuron with three inputs: output = sigmoid(w1·x1 + w2·x2 + w3·x3 + b).
 
-    Left: a bar for each input's contribution w_i·x_i, the bias and their sum z. Right: the
-    sigmoid curve with the neuron's point on it and the 0.5 line: above it, the neuron fires.
+    Left: a bar for each input's contribution w_i·x_i, the bias and their sum z (orange when it
+    pushes z up, purple when it pulls z down), each with its value just beyond the bar's end.
+    Right: the sigmoid curve (green, the course's colour for the sigmoid) with the neuron's
+    point on it and the 0.5 line: above it the neuron fires and the point is orange; below, it
+    is quiet and the point is purple.
     Controls: x1..x3, w1..w3 and b (sliders), starting at ``x`` (3,), ``w`` (3,) and ``b``:
     the notebook passes the neuron it has just built by hand. Introduced in
     notebooks/01_the_neuron.
@@ -27,6 +32,7 @@ class NeuronDemo(Interactive):
 
     RANGES = {"x": (-2.0, 2.0), "w": (-3.0, 3.0), "b": (-3.0, 3.0)}  # the sliders' ranges
     ZMAX = 8.0  # the curve is drawn for z in [-ZMAX, ZMAX]; beyond, a triangle at the edge
+    XMAX = 12.0  # the bars are drawn for contributions in [-XMAX, XMAX]; beyond, cut at the edge
 
     def __init__(self, x=(1.0, 0.5, -1.0), w=(1.0, 2.0, 0.5), b=-1.0):
         import matplotlib
@@ -47,12 +53,12 @@ class NeuronDemo(Interactive):
         ax_bar.set_yticks(np.arange(5)[::-1], names)
         ax_bar.axvline(0, color="black", lw=0.8)
         ax_bar.axhline(0.5, color=plots.PALETTE["grey"], lw=0.8, ls=":")
-        ax_bar.set_xlim(-12, 12)
+        ax_bar.set_xlim(-self.XMAX, self.XMAX)
         ax_bar.set_xlabel("contribution to z")
         ax_bar.set_title("What each input adds")
         self.bar_text = [ax_bar.text(0, y, "", va="center", fontsize=9) for y in np.arange(5)[::-1]]
         z = np.linspace(-self.ZMAX, self.ZMAX, 200)
-        ax_sig.plot(z, layers.sigmoid(z), color=plots.PALETTE["blue"], lw=2)
+        ax_sig.plot(z, layers.sigmoid(z), color=plots.PALETTE["green"], lw=2)
         ax_sig.axhline(0.5, color=plots.PALETTE["grey"], ls="--", lw=1)
         ax_sig.text(-self.ZMAX + 0.3, 0.53, "fires above 0.5", fontsize=9, color="#555555")
         self.guide = ax_sig.plot([0, 0], [0, 0.5], color=plots.PALETTE["grey"], lw=1, ls=":")[0]
@@ -83,14 +89,19 @@ class NeuronDemo(Interactive):
         for bar, txt, v in zip(self.bars, self.bar_text, [*parts, b, z]):
             bar.set_width(v)
             bar.set_color(self.pushes_up if v > 0 else self.pushes_down)
-            txt.set_text(f"{v:+.2f}")  # on the side away from the bar, so it is never cut off
-            txt.set_x(-11.6 if v >= 0 else 11.6)
-            txt.set_ha("left" if v >= 0 else "right")
+            txt.set_text(f"{v:+.2f}")
+            # just beyond the bar's end, on the bar's own side; a bar too long to leave room
+            # for the number carries it inside its end instead, so it is never cut off
+            side = 1.0 if v >= 0 else -1.0
+            end = float(np.clip(v, -self.XMAX, self.XMAX))
+            inside = abs(end) > self.XMAX - 2.8
+            txt.set_x(end - 0.3 * side if inside else end + 0.3 * side)
+            txt.set_ha(("right" if side > 0 else "left") if inside else ("left" if side > 0 else "right"))
         self.bars[-1].set_edgecolor("black")
         zc = float(np.clip(z, -self.ZMAX + 0.4, self.ZMAX - 0.4))
         self.point.set_data([zc], [out])
         self.point.set_marker("o" if zc == z else (">" if z > 0 else "<"))
-        self.point.set_color(plots.PALETTE["green"] if fires else plots.PALETTE["vermillion"])
+        self.point.set_color(self.pushes_up if fires else self.pushes_down)
         self.point.set_markeredgecolor("black")
         self.guide.set_data([zc, zc], [0, out])
         self.sig_title.set_text(f"z = {z:+.2f}, output {out:.3f}: {'fires' if fires else 'quiet'}")
@@ -145,6 +156,25 @@ def _neuron_mistakes(x, w, b) -> list:
         ]
 
 
+def _both_returned(got, args, name: str):
+    """A Feedback when the two numbers `got` are z and the output (in either order), else None."""
+    x, w, b = args
+    z = float(np.dot(w, x) + b)
+    out = float(_neuron_reference(x, w, b))
+    pair = got.ravel()
+    if np.allclose(pair, [z, out], atol=1e-6):
+        order = "(z, output)"
+    elif np.allclose(pair, [out, z], atol=1e-6):
+        order = "(output, z)"
+    else:
+        return None
+    return wrong(f"`{name}` returned two numbers, {order} = ({pair[0]:.4g}, {pair[1]:.4g}), for x={fmt(x)}, "
+                 f"w={fmt(w)}, b={fmt(b)}. Both are right, but the neuron's answer is one "
+                 f"number: its output, {out:.4g}.",
+                 "keep z inside the function and return only the output: `return 1 / (1 + "
+                 "np.exp(-z))`.")
+
+
 def check_neuron(fn) -> Feedback:
     """Compare the learner's `neuron(x, w, b)` with sigmoid(w · x + b) on inputs of several
     lengths, and name the mistake when the answer matches a typical one.
@@ -160,6 +190,10 @@ def check_neuron(fn) -> Feedback:
                                   on=f" for x={fmt(args[0])}, w={fmt(args[1])}, b={fmt(args[2])}")
         if problem is not None:
             return problem
+        if got.size == 2:
+            both = _both_returned(got, args, name)
+            if both is not None:
+                return both
         if got.size == 1:
             got = got.reshape(())  # a one-element array is as good as a number
         if compare(got, _neuron_reference(*args), name, args) is None:
@@ -200,20 +234,44 @@ def check_and_gate(params) -> Feedback:
     table = "\n".join(rows)
     if not bad:
         return correct(f"Correct! Your neuron is an AND gate:\n{table}")
+    if len(bad) == 4:
+        return wrong(f"Your neuron does the exact opposite of AND (it is a NAND gate): every row "
+                     f"is the other way round.\n{table}",
+                     "change the sign of all three numbers: (-w1, -w2, -b) fires where yours is "
+                     "quiet. For AND the weights are positive and the bias negative.")
+    if _is_and(params[1], params[2], params[0]):
+        return wrong("It looks like you wrote the bias first: read as (b, w1, w2) your numbers "
+                     f"make an AND gate, but the order asked for is (w1, w2, b).\n{table}",
+                     f"write and_params = ({params[1]:g}, {params[2]:g}, {params[0]:g}).")
+    on_edge = [xy for xy in bad if np.isclose(xy[0] * w1 + xy[1] * w2 + b, 0.0, atol=1e-12)]
     if (1, 1) in bad and len(bad) == 1:
         hint = "the two weights together are not enough to beat the bias: make them bigger or the bias less negative."
     elif (0, 0) in bad:
         hint = "with both inputs off, z is just the bias: make b negative so the neuron stays quiet."
     else:
         hint = "one input alone must not be enough: each weight on its own should stay below -b, both together above it."
+    if on_edge == bad:
+        hint = ("z is exactly 0 there, so the output is exactly 0.5, and the neuron fires only "
+                "ABOVE 0.5. " + hint[0].upper() + hint[1:])
     return wrong(f"Not an AND gate yet:\n{table}", hint)
 
 
-BY_HAND = {"x": (2.0, 1.0), "w": (0.5, -1.5), "b": 1.0}
+def _is_and(w1: float, w2: float, b: float) -> bool:
+    """True when the neuron (w1, w2, b) fires for (1, 1) only."""
+    return all((float(_neuron_reference([x1, x2], [w1, w2], b)) > 0.5) == (x1 == 1 and x2 == 1)
+               for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)])
+
+
+BY_HAND = {"x": (2.0, -1.0), "w": (0.5, -1.5), "b": -1.0}
+ABOVE = (0.5, 0.622)  # (z, output) of the neuron the notebook builds before the exercise
 
 
 def check_by_hand(answer) -> Feedback:
     """`answer` = (z, output) for the numbers in BY_HAND, worked out by hand (2 decimals are enough).
+
+    Names the usual slips: the two numbers swapped, the bias left out, the weights left out,
+    a negative weight times a negative input taken as negative, the step or sigmoid(-z) or
+    e^(-z) instead of the sigmoid, and the output as a percentage.
 
     Introduced in notebooks/01_the_neuron.
     """
@@ -225,27 +283,52 @@ def check_by_hand(answer) -> Feedback:
     x, w, b = np.array(BY_HAND["x"]), np.array(BY_HAND["w"]), BY_HAND["b"]
     z_true = float(np.dot(w, x) + b)
     out_true = float(layers.sigmoid(z_true))
-    products = [f"{wi:g} × {xi:g}" if wi >= 0 else f"({wi:g}) × {xi:g}" for wi, xi in zip(w, x)]
-    if not np.isclose(z, z_true, atol=0.01):
-        if np.isclose(z, z_true - b, atol=0.01):
+    def num(v):
+        return f"{v:g}" if v >= 0 else f"({v:g})"
+    worked = "z = w1·x1 + w2·x2 + b = " + " + ".join(
+        [f"{num(wi)} × {num(xi)}" for wi, xi in zip(w, x)] + [num(b)])
+    close = functools.partial(np.isclose, atol=0.01)
+    if close(z, out_true, atol=0.005) and close(out, z_true) and not close(z, z_true):
+        return wrong(f"Your two numbers are right, but swapped: you wrote (output, z) = ({z:g}, "
+                     f"{out:g}); the order asked for is (z, output).",
+                     f"write by_hand = ({out:g}, {z:g}): z first, then the output.")
+    if close(z, ABOVE[0]) and close(out, ABOVE[1]):
+        return wrong(f"({z:g}, {out:g}) are the numbers of the neuron built above, with x = (1, "
+                     "0.5, -1). This exercise has other inputs, weights and bias.",
+                     f"{worked}. Then the output is sigmoid(z).")
+    if not close(z, z_true):
+        sign_slips = [z_true - 2 * wi * xi for wi, xi in zip(w, x) if wi < 0 and xi < 0]
+        if close(z, z_true - b):
             return wrong(f"z = {z:g} is the weighted sum without the bias.", f"add b = {b:g} to it.")
-        if np.isclose(z, float(np.sum(x)) + b, atol=0.01):
+        if close(z, float(np.sum(x)) + b):
             return wrong(f"z = {z:g} adds the inputs but forgets their weights.",
-                         f"multiply each input by its weight first: {' and '.join(products)}.")
-        return wrong(f"z = {z:g} is not right yet.",
-                     f"z = w1·x1 + w2·x2 + b = {' + '.join(products)} {'+' if b >= 0 else '-'} "
-                     f"{abs(b):g}; mind the signs.")
-    if np.isclose(out, 1.0 if z_true > 0 else 0.0, atol=1e-9):
+                         f"multiply each input by its weight first: {worked}.")
+        if any(close(z, v) for v in sign_slips):
+            return wrong(f"z = {z:g}: it looks like you took a negative weight times a negative "
+                         "input as negative.",
+                         "minus times minus is plus: (-1.5) × (-1) = +1.5, so that input pushes "
+                         f"z UP. {worked}.")
+        return wrong(f"z = {z:g} is not right yet.", f"{worked}; mind the signs.")
+    if close(out, 1.0 if z_true > 0 else 0.0, atol=1e-9):
         return wrong(f"z is right, but output {out:g} is what the step gives.",
                      "the output is sigmoid(z) = 1 / (1 + e^(-z)), a number between 0 and 1.")
-    if np.isclose(out, 100 * out_true, atol=1.0):
+    if close(out, 100 * out_true, atol=1.0):
         return wrong(f"z = {z:g} is right; output {out:g} looks like a percentage.",
                      "the sigmoid gives a number between 0 and 1: write it as a fraction, not in %.")
-    if not np.isclose(out, out_true, atol=0.01):
-        hint = f"sigmoid(z) = 1 / (1 + e^(-z)); e^({-z_true:g}) is about {np.exp(-z_true):.3f}."
-        if np.isclose(out, float(layers.sigmoid(-z_true)), atol=0.01):
+    if not close(out, out_true):
+        e = float(np.exp(-z_true))
+        hint = f"sigmoid(z) = 1 / (1 + e^(-z)); e^({-z_true:g}) is about {e:.3f}."
+        if close(out, float(layers.sigmoid(-z_true))):
             hint = "you computed sigmoid(-z): 1 / (1 + e^(-z)) has e to the power MINUS z. " + hint
+        elif close(out, e):
+            hint = (f"{out:g} is e^(-z), a step on the way: the output is 1 / (1 + e^(-z)) = "
+                    f"1 / (1 + {e:.3f}).")
+        elif close(out, 1 + e):
+            hint = f"{out:g} is 1 + e^(-z): the output is one divided by it, 1 / {1 + e:.3f}."
+        elif close(out, z_true):
+            hint = "the output is z passed through the sigmoid, not z itself. " + hint
         return wrong(f"z = {z:g} is right; output {out:g} is not yet.", hint)
     verdict = "above 0.5, so this neuron fires" if out_true > 0.5 else "not above 0.5, so it stays quiet"
     return correct(f"Correct! z = {z_true:g} and output = sigmoid({z_true:g}) = {out_true:.3f}: "
-                   f"{verdict}{', but not by much' if abs(out_true - 0.5) < 0.2 else ''}.")
+                   f"{verdict}{', but not by much' if abs(out_true - 0.5) < 0.2 else ''}. The "
+                   "negative weight on a negative input pushed z up by 1.5.")

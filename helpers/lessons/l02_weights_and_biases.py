@@ -185,31 +185,72 @@ class NeuronBoundary(Interactive):
 
 # --- exercise checkers ---
 
+# The gates the exercises ask for: AND, OR and NAND (which no cell of the notebook builds),
+# and the opposite of each, named when a learner's neuron computes it instead.
+GATE_ANSWERS = {"AND": GATES["AND"], "OR": GATES["OR"], "NAND": np.array([1, 1, 1, 0])}
+_OPPOSITE = {"AND": "NAND", "OR": "NOR", "NAND": "AND"}
+_GATE_HINTS = {
+    "AND": "AND fires only for (1, 1): give both inputs the same weight and pick b so that one "
+           "input alone is not enough, e.g. between -2·w and -w.",
+    "OR": "OR fires when at least one input is 1: one input alone must be enough, but (0, 0) "
+          "must stay below zero, so b is negative and smaller in size than w.",
+    "NAND": "start from (0, 0): there z is b alone, and NAND says 1, so b must be above 0. At "
+            "(1, 1) z must fall to 0 or below: what sign must the weights have then? Each input "
+            "on its own must still leave z above 0.",
+}
+
+
+def _gate_errors(w1: float, w2: float, b: float, gate: str) -> list:
+    """(x1, x2, z, what the neuron says, what the gate says) for each pair it gets wrong."""
+    out = []
+    for (x1, x2), want in zip(GATE_X, GATE_ANSWERS[gate]):
+        z = w1 * x1 + w2 * x2 + b
+        if int(z > 0) != want:
+            out.append((x1, x2, z, int(z > 0), int(want)))
+    return out
+
+
 def _check_gate(answer, gate: str, name: str) -> Feedback:
     vals, problem = as_numbers(answer, name, 3, "three numbers (w1, w2, b)", stub=True,
                                hint=f"write them as a tuple, e.g. {name} = (1.0, 2.0, -3.0).")
     if problem is not None:
         return problem
-    w1, w2, b = vals
-    lines = []
-    X, y, _ = boundary_data(gate)
-    for (x1, x2), want in zip(X, y):
-        z = w1 * x1 + w2 * x2 + b
-        got = int(z > 0)
-        if got != want:
-            why = (" (exactly 0: the point sits on the line, which counts as not firing)"
-                   if z == 0 else "")
-            sign = "+" if b >= 0 else "−"
-            lines.append(f"input ({x1:.0f}, {x2:.0f}): z = {w1:g}·{x1:.0f} + {w2:g}·{x2:.0f} {sign} {abs(b):g} "
-                         f"= {z:g}{why}, so the neuron says {got}, but {gate}({x1:.0f}, {x2:.0f}) = {want}.")
-    if not lines:
+    w1, w2, b = (float(v) for v in vals)
+    errors = _gate_errors(w1, w2, b, gate)
+    if not errors:
         return correct(f"Correct! With w1 = {w1:g}, w2 = {w2:g}, b = {b:g} the neuron computes "
                        f"{gate} on all four input pairs.")
-    hints = {"AND": "AND fires only for (1, 1): give both inputs the same weight and pick b "
-                    "so that one input alone is not enough, e.g. between -2·w and -w.",
-             "OR": "OR fires when at least one input is 1: one input alone must be enough, but "
-                   "(0, 0) must stay below zero, so b is negative and smaller in size than w."}
-    return wrong(f"{len(lines)} of 4 input pairs are wrong:\n" + "\n".join(lines), hints[gate])
+    lines = []
+    sign = "+" if b >= 0 else "−"
+    ws = [f"{v:g}" if v >= 0 else f"({v:g})" for v in (w1, w2)]
+    for x1, x2, z, got, want in errors:
+        why = " (exactly 0: the point sits on the line, which counts as not firing)" if z == 0 else ""
+        lines.append(f"input ({x1:.0f}, {x2:.0f}): z = {ws[0]}·{x1:.0f} + {ws[1]}·{x2:.0f} {sign} "
+                     f"{abs(b):g} = {z:g}{why}, so the neuron says {got}, but {gate}({x1:.0f}, "
+                     f"{x2:.0f}) = {want}.")
+    table = "\n".join(lines)
+    if len(errors) == 4:
+        return wrong(f"All 4 input pairs are the other way round: your neuron computes "
+                     f"{_OPPOSITE[gate]}, the exact opposite of {gate}.\n{table}",
+                     "change the sign of all three numbers: (-w1, -w2, -b) turns every z > 0 "
+                     "into z < 0 and back, so every answer flips.")
+    if not _gate_errors(w2, b, w1, gate):
+        return wrong(f"It looks like you wrote the bias first: read as (b, w1, w2), your numbers "
+                     f"make {gate}, but the order asked for is (w1, w2, b).\n{table}",
+                     f"write {name} = ({w2:g}, {b:g}, {w1:g}).")
+    hint = _GATE_HINTS[gate]
+    if gate == "NAND":
+        pairs = {(x1, x2) for x1, x2, *_ in errors}
+        if (0, 0) in pairs:
+            hint = (f"at (0, 0) z is b alone, {b:g}, and NAND says 1 there: the bias must be "
+                    "above 0.")
+        elif (1, 1) in pairs:
+            hint = (f"at (1, 1) z = w1 + w2 + b = {w1 + w2 + b:g}, and NAND says 0 there: the "
+                    "weights must be negative, and together bigger in size than b.")
+        else:
+            hint = ("one input on its own must leave z above 0 (z = w + b > 0): each weight must "
+                    "be smaller in size than b, while both together still outweigh it.")
+    return wrong(f"{len(errors)} of 4 input pairs are wrong:\n{table}", hint)
 
 
 def check_and_weights(and_weights) -> Feedback:
@@ -226,6 +267,15 @@ def check_or_weights(or_weights) -> Feedback:
     Introduced in notebooks/02_weights_and_biases.
     """
     return _check_gate(or_weights, "OR", "or_weights")
+
+
+def check_nand_weights(nand_weights) -> Feedback:
+    """The NAND exercise: z > 0 for every input pair except (1, 1), a gate no cell of the
+    notebook builds (the learner reasons out the signs of b and the weights).
+
+    Introduced in notebooks/02_weights_and_biases.
+    """
+    return _check_gate(nand_weights, "NAND", "nand_weights")
 
 
 def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:

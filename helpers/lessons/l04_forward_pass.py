@@ -6,12 +6,14 @@ Introduced in notebooks/04_forward_pass. The shared bases live in helpers.widget
 
 from __future__ import annotations
 
+import functools
+
 import ipywidgets as w
 import numpy as np
 
-from .. import layers, plots
-from ..checks import Feedback, as_numbers, call, correct, fmt, wrong
-from ..validate import _describe, as_array
+from .. import data, layers, losses, optim, plots, train, validate
+from ..checks import Feedback, as_numbers, call, correct, fmt, not_done, wrong
+from ..validate import _describe, as_array, positive_int
 from ..widgets import Interactive, slider
 
 # --- interactives ---
@@ -22,10 +24,12 @@ class ForwardStepper(Interactive):
     ``model`` is a ``layers.Sequential`` of Dense layers with ReLU between them, 2 inputs and
     3 output scores; softmax turns the scores into probabilities for "cat", "dog" and "bird".
     The notebook passes the network it has built, ``layers.mlp([2, 3, 3, 3], seed=9)`` (also
-    the default): two hidden ReLU layers of 3 units. Left: the diagram, circles coloured and labelled by their
-    values up to the current step (purple below zero, orange above, white and empty: not
-    computed yet), lines coloured by their weights' signs. Right: the current layer's
-    numbers, before (z) and after (a) its activation, with the shapes of the matrix product.
+    the default): two hidden ReLU layers of 3 units. Left: the diagram, circles coloured and
+    labelled by their values up to the current step (the input x, then each layer's output
+    after its activation: ReLU(z) for a hidden layer, softmax(z) for the output; purple below
+    zero, orange above, white and empty: not computed yet), lines coloured by their weights'
+    signs. Right: the current layer's numbers, before (z) and after its activation, with the
+    shapes of the matrix product.
     """
 
     CLASSES = ("cat", "dog", "bird")
@@ -97,7 +101,8 @@ class ForwardStepper(Interactive):
         zvec = "[" + ", ".join(f"{v:6.2f}" for v in z) + "]"
         if step == 0:
             title, lines = "Step 0: the input layer", [
-                "x, shape (1, 2)", f"x = {vec}", "", "", "The input layer only passes x on."]
+                "x, shape (1, 2)", f"x = {vec}", "", "",
+                "The input layer only passes x on: no sum, no activation."]
             note = "input"
         else:
             prev = len(st[step - 1][1])
@@ -106,16 +111,17 @@ class ForwardStepper(Interactive):
                 k = int(np.argmax(a))
                 note = (f"{100 * a[k]:.0f} % {self.CLASSES[k]}" if a.max() - a.min() > 0.005 else
                         "no preference (equal scores give 1/3 each)")
-                title = f"Step {step}: output layer"
-                lines = [shapes, f"scores z = {zvec}", f"softmax  = {vec}",
-                         f"sum      = {a.sum():.2f}", f"The network says: {note}."]
+                title = f"Step {step}: output layer (softmax)"
+                lines = [shapes, f"scores z   = {zvec}", f"softmax(z) = {vec}",
+                         f"sum        = {a.sum():.2f}", f"The network says {note} (the circles show softmax(z))."]
             else:
                 dead = int(np.sum(z <= 0))
                 note = ("ReLU set every sum to 0: this layer passes on nothing." if dead == n else
                         f"ReLU set {dead} negative sum{'s' if dead > 1 else ''} to 0." if dead else
                         "All sums are positive: ReLU keeps them.")
                 title = f"Step {step}: hidden layer {step} (ReLU)"
-                lines = [shapes, f"z = {zvec}", f"a = {vec}", "", note]
+                lines = [shapes, f"z       = {zvec}", f"ReLU(z) = {vec}", "",
+                         note + " The circles show ReLU(z)."]
         import textwrap
         for t, s in zip(self.lines, [title] + lines):
             t.set_text(s)
@@ -144,7 +150,477 @@ class ForwardStepper(Interactive):
         }
 
 
+class ActivationDepth(Interactive):
+    """Activation scale through depth: why weights start at He or Xavier scale (notebooks/04_forward_pass).
+
+    A stack of `DEPTH` layers of `WIDTH` units (fixed seed, biases 0) gets a batch of `BATCH`
+    random inputs (each feature with spread 1). Every weight is drawn as
+    ``scale / sqrt(fan_in) * normal(0, 1)``. Left: the spread (standard deviation) of each
+    layer's activations, on a log scale. Right: histograms of layer 1's and layer 10's
+    activations. Controls: ``scale`` (a log slider, 1/4 to 4 times 1/sqrt(fan_in)) and
+    ``activation`` ("tanh" or "relu"). Scale 1 is Xavier for equal widths, scale √2 is He.
+    """
+
+    DEPTH, WIDTH, BATCH = 10, 100, 200
+    SCALES = (1 / 4, 4.0)
+    ACTIVATIONS = ("tanh", "relu")
+
+    def __init__(self, seed: int = 0):
+        seed = positive_int(seed, "seed", "ActivationDepth", minimum=0)
+        rng = np.random.default_rng(seed)
+        self.base = rng.standard_normal((self.DEPTH, self.WIDTH, self.WIDTH)) / np.sqrt(self.WIDTH)
+        self.x = rng.standard_normal((self.BATCH, self.WIDTH))
+        self._cache: dict = {}
+        self._relu = self._relu_std = None  # ReLU's layers at scale 1, made on first use
+        self._all_tanh(2.0 ** np.arange(-2, 2.125, 0.25))  # every scale the slider gives, at once
+        self.fig, (ax, ax_h) = plots.figure(8.4, 3.5, ncols=2, width_ratios=[1.1, 1])
+        depth = np.arange(1, self.DEPTH + 1)
+        ax.axhline(1.0, color=plots.PALETTE["grey"], lw=1, ls=":", label="the inputs' spread (1)")
+        (self.curve,) = ax.plot(depth, np.ones(self.DEPTH), "o-", color=plots.PALETTE["blue"], lw=2,
+                                label="this network")
+        ax.set_yscale("log")
+        ax.set_ylim(1e-9, 1e6)
+        ax.set_xticks(depth)
+        ax.set_xlabel("layer")
+        ax.set_ylabel("spread (std) of the activations")
+        ax.set_title("How big are the activations, layer by layer?", fontsize=10)
+        ax.legend(loc="upper left", fontsize=8)
+        self.verdict = ax.text(0.98, 0.03, "", transform=ax.transAxes, ha="right", va="bottom",
+                               fontsize=9, fontweight="bold")
+        self.ax_h = ax_h
+        self.first = ax_h.stairs(np.zeros(30), np.linspace(-1, 1, 31), color=plots.PALETTE["sky"],
+                                 lw=1.5, fill=True, alpha=0.5, label="layer 1")
+        self.last = ax_h.stairs(np.zeros(30), np.linspace(-1, 1, 31), color=plots.PALETTE["vermillion"],
+                                lw=2, label="layer 10")
+        ax_h.set_xlim(-1.1, 3.1)
+        ax_h.set_ylim(0, 0.6)
+        ax_h.set_xlabel("activation value (values above 3 drawn at 3)")
+        ax_h.set_ylabel("share of the activations")
+        ax_h.legend(loc="upper right", fontsize=8)
+        self.hist_title = ax_h.set_title("", fontsize=10)
+        self.moving = [self.curve, self.verdict, self.first, self.last, self.hist_title]
+
+    def _relu_layers(self):
+        """Every layer's ReLU activations at scale 1, (DEPTH, BATCH, WIDTH)."""
+        h, out = self.x, np.empty((self.DEPTH, self.BATCH, self.WIDTH))
+        for i, W in enumerate(self.base):
+            h = out[i] = np.maximum(h @ W, 0.0)
+        return out
+
+    def _all_tanh(self, scales) -> None:
+        """Work out tanh's spreads for many scales in one pass: a few big matrix products are
+        much quicker than many small ones (a slider move then only looks its numbers up)."""
+        scales = np.asarray(scales, dtype=float)
+        k = len(scales)
+        h = np.broadcast_to(self.x, (k, self.BATCH, self.WIDTH)).reshape(-1, self.WIDTH)
+        stds, first, last = np.empty((k, self.DEPTH)), None, None
+        for i, W in enumerate(self.base):
+            z = (h @ W).reshape(k, self.BATCH, self.WIDTH) * scales[:, None, None]
+            a = np.tanh(z)
+            stds[:, i] = a.reshape(k, -1).std(axis=1)
+            if i == 0:
+                first = a.reshape(k, -1)
+            h = a.reshape(-1, self.WIDTH)
+        last = h.reshape(k, -1)
+        for j, scale in enumerate(scales):
+            self._cache[(round(float(scale), 9), "tanh")] = (
+                stds[j], self._histogram(first[j], "tanh"), self._histogram(last[j], "tanh"),
+                float(np.mean(np.abs(last[j]) > 0.99)))
+
+    def spreads(self, scale: float, activation: str):
+        """(std of each layer's activations (DEPTH,), layer 1's and layer 10's histograms).
+
+        ReLU without biases is exact under scaling, relu(s·z) = s·relu(z), so layer k at
+        scale s is s**k times layer k at scale 1: one forward pass serves every scale."""
+        key = (round(float(scale), 9), activation)
+        if key not in self._cache:
+            if activation == "relu":
+                if self._relu is None:
+                    self._relu = self._relu_layers()
+                    self._relu_std = self._relu.reshape(self.DEPTH, -1).std(axis=1)
+                factors = scale ** np.arange(1, self.DEPTH + 1)
+                stds = self._relu_std * factors
+                first, last = self._relu[0].ravel() * factors[0], self._relu[-1].ravel() * factors[-1]
+            else:  # a scale the slider does not give: numpy's own loop (einsum) is quicker
+                h = self.x  # here than waking up BLAS's threads for ten small products
+                stds = np.empty(self.DEPTH)
+                for i, W in enumerate(self.base):
+                    h = np.tanh(np.einsum("ij,jk->ik", h, W) * scale)
+                    stds[i] = h.std()
+                    if i == 0:
+                        first = h.ravel()
+                last = h.ravel()
+            saturated = float(np.mean(np.abs(last) > 0.99)) if activation == "tanh" else 0.0
+            if len(self._cache) > 200:  # values no slider gives (tests, code): keep it small
+                self._cache = {k: v for k, v in list(self._cache.items())[:40]}
+            self._cache[key] = (stds, self._histogram(first, activation),
+                                self._histogram(last, activation), saturated)
+        return self._cache[key]
+
+    def _histogram(self, a, activation):
+        """(share of the values in each of 30 bins, bin edges): tanh over [-1, 1]; ReLU over
+        [0, 3], exact zeros left out and bigger values counted in the last bin."""
+        if activation == "tanh":
+            counts, edges = np.histogram(a, bins=30, range=(-1.0, 1.0))
+        else:
+            counts, edges = np.histogram(np.minimum(a[a > 0], 3.0), bins=30, range=(0.0, 3.0))
+        return counts / max(len(a), 1), edges
+
+    def update(self, scale: float = 1.0, activation: str = "tanh") -> dict:
+        scale = float(scale)
+        stds, first, last, saturated = self.spreads(scale, activation)
+        self.curve.set_ydata(np.clip(stds, 1e-9, 1e6))
+        for stairs, (counts, edges) in ((self.first, first), (self.last, last)):
+            stairs.set_data(counts, edges)
+        self.hist_title.set_text("Where the tanh values sit (from -1 to 1)" if activation == "tanh"
+                                 else "Where the ReLU values sit (zeros left out)")
+        std_last = float(stds[-1])
+        if std_last < 0.05:
+            verdict = "vanished"
+        elif activation == "relu" and std_last > 20:
+            verdict = "exploded"
+        elif saturated > 0.2:
+            verdict = "saturated"
+        else:
+            verdict = "steady" if std_last >= 0.5 * stds[0] else "shrinking slowly"
+        words = {"vanished": "layer 10's activations have vanished (all near 0)",
+                 "exploded": "layer 10's activations have exploded",
+                 "saturated": "many of layer 10's tanh units are stuck at -1 or +1",
+                 "steady": "the spread stays steady",
+                 "shrinking slowly": "the spread shrinks, but slowly"}[verdict]
+        self.verdict.set_text(words)
+        return {"activation": activation, "scale": round(scale, 3),
+                "std layer 1": float(np.round(stds[0], 3)), "std layer 10": float(f"{std_last:.3g}"),
+                "saturated share": round(saturated, 2), "verdict": verdict}
+
+    def readout(self, result: dict) -> str:
+        named = {1.0: " (Xavier for equal widths)", round(np.sqrt(2), 3): " (He's scale)"}.get(result["scale"], "")
+        return (f"<b>{result['activation']}</b>, weights × {result['scale']:.3g}/√fan_in{named} · "
+                f"spread at layer 1: {result['std layer 1']:.3g}, at layer 10: "
+                f"{result['std layer 10']:.3g} · <b>{result['verdict']}</b>")
+
+    def controls(self) -> dict:
+        return {"scale": w.FloatLogSlider(value=1.0, base=2, min=-2, max=2, step=0.25,
+                                          description="scale × 1/√fan_in", readout_format=".3g",
+                                          style={"description_width": "initial"},
+                                          layout=w.Layout(width="360px")),
+                "activation": w.ToggleButtons(options=list(self.ACTIVATIONS), value="tanh",
+                                              description="activation",
+                                              style={"button_width": "70px"})}
+
+
+# --- a real forward pass: one digit through a small trained network ---
+
+DIGIT_SIZES = (64, 16, 10)  # 64 pixels -> 16 ReLU units -> 10 scores
+
+
+@functools.cache
+def _digit_network():
+    """(W1, b1, W2, b2, X_test, y_test) of the trained digit network, read-only arrays."""
+    X, y = data.load_digits()
+    (X_train, y_train), (X_test, y_test) = data.stratified_split(X / 16, y, (0.8, 0.2), seed=0)
+    net = layers.mlp(list(DIGIT_SIZES), seed=0)
+    train.fit(net, losses.SoftmaxCrossEntropy(), optim.Adam(net, lr=0.01), X_train, y_train,
+              epochs=20, batch_size=32, seed=0)
+    found = (net[0].params["W"], net[0].params["b"], net[2].params["W"], net[2].params["b"],
+             X_test, y_test)
+    for a in found:
+        a.setflags(write=False)
+    return found
+
+
+def digit_network():
+    """A small network trained on the digits: (model, X_test, y_test).
+
+    ``layers.mlp([64, 16, 10], seed=0)`` trained for 20 epochs with Adam (lr 0.01, batches of
+    32, seed 0) on 80 % of the digits (ink scaled to 0..1); X_test (359, 64) and y_test (359,)
+    are the other 20 %, which it never saw. Trained once (under a second), then kept; every
+    call gives a fresh copy, so changing it changes nothing else.
+
+    Introduced in notebooks/04_forward_pass (a real forward pass).
+    """
+    W1, b1, W2, b2, X_test, y_test = _digit_network()
+    net = layers.mlp(list(DIGIT_SIZES), seed=0)
+    for layer, (W, b) in zip((net[0], net[2]), ((W1, b1), (W2, b2))):
+        layer.params["W"][...] = W
+        layer.params["b"][...] = b
+    return net, X_test.copy(), y_test.copy()
+
+
+class DigitForwardPass(Interactive):
+    """One real digit through a small trained network, layer by layer (notebooks/04_forward_pass).
+
+    Four panels, left to right: the 64 inputs drawn as the 8×8 image; the 16 hidden units'
+    activations after ReLU; the 10 output scores; their softmax probabilities, the guess
+    coloured green when right and vermillion when wrong. Control: which test digit (slider).
+    ``model`` is a ``layers.Sequential`` Dense → ReLU → Dense from 64 inputs to 10 scores
+    (default: `digit_network`'s); ``X`` (N, 64) with ink 0..1 and ``y`` (N,) the true digits.
+    """
+
+    def __init__(self, model=None, X=None, y=None):
+        where = "DigitForwardPass"
+        if model is None:
+            model, X0, y0 = digit_network()
+            X = X0 if X is None else X
+            y = y0 if y is None else y
+        if isinstance(model, type) or not isinstance(getattr(model, "layers", None), (list, tuple)):
+            raise TypeError(f"{where}: expected model to be a layers.Sequential such as "
+                            f"digit_network()[0], got {_describe(model)}.")
+        kinds = [type(m).__name__ for m in model.layers]
+        if kinds != ["Dense", "ReLU", "Dense"]:
+            raise ValueError(f"{where}: expected a network Dense, ReLU, Dense (one hidden layer), "
+                             f"got {', '.join(kinds) or 'no layers'}. Fix: pass digit_network()[0] "
+                             "or layers.mlp([64, 16, 10]).")
+        W1, W2 = model.layers[0].params["W"], model.layers[2].params["W"]
+        if W1.shape[0] != 64 or W2.shape[1] != 10:
+            raise ValueError(f"{where}: expected 64 inputs and 10 scores, got a network "
+                             f"{W1.shape[0]} → {W1.shape[1]} → {W2.shape[1]}. Fix: "
+                             "layers.mlp([64, 16, 10]).")
+        if X is None or y is None:
+            raise TypeError(f"{where}: with your own model, also pass X (N, 64) and y (N,), "
+                            "e.g. DigitForwardPass(model, X_test, y_test).")
+        self.X = as_array(X, "X", where, shape=(None, 64))
+        self.y = validate.labels(y, len(self.X), 10, where)
+        self.model = model
+        with np.errstate(all="ignore"):
+            steps = model.forward_steps(self.X)
+        self.hidden, self.scores = steps[2], steps[3]
+        if not (np.all(np.isfinite(self.hidden)) and np.all(np.isfinite(self.scores))):
+            raise validate.NotFiniteError(f"{where}: the network gives NaN or infinity on X. "
+                                          "Fix: check X for NaN, or retrain the network.")
+        self.probs = layers.softmax(self.scores)
+        H = self.hidden.shape[1]
+        self.fig, axes = plots.figure(9.6, 2.7, ncols=4, width_ratios=[0.8, 1.2, 1, 1])
+        ax_img, ax_h, ax_s, ax_p = axes
+        self.image = ax_img.imshow(self.X[0].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1,
+                                   interpolation="nearest")
+        ax_img.set_xticks([])
+        ax_img.set_yticks([])
+        self.img_title = ax_img.set_title("", fontsize=9)
+        ax_img.set_xlabel("64 inputs (8 × 8 pixels)", fontsize=8)
+        self.h_bars = ax_h.bar(np.arange(H), self.hidden[0], color=plots.PALETTE["orange"])
+        ax_h.set_ylim(0, max(float(self.hidden.max()), 1e-9) * 1.05)
+        ax_h.set_xticks(np.arange(0, H, 5))
+        ax_h.set_xlabel(f"hidden unit (of {H})", fontsize=8)
+        ax_h.set_ylabel("activation", fontsize=8)
+        self.h_title = ax_h.set_title("", fontsize=9)
+        top = float(np.abs(self.scores).max()) * 1.05 or 1.0
+        self.s_bars = ax_s.bar(np.arange(10), self.scores[0], color=plots.PALETTE["blue"])
+        ax_s.axhline(0, color="black", lw=0.6)
+        ax_s.set_ylim(-top, top)
+        ax_s.set_xticks(np.arange(10))
+        ax_s.set_xlabel("digit", fontsize=8)
+        ax_s.set_ylabel("score z", fontsize=8)
+        ax_s.set_title("3. scores (any number)", fontsize=9)
+        self.p_bars, self.p_title = plots.probability_bars(ax_p, self.probs[0])
+        ax_p.xaxis.label.set_fontsize(8)
+        ax_p.yaxis.label.set_fontsize(8)
+        self.p_title.set_fontsize(9)
+        for ax in axes[1:]:
+            ax.tick_params(labelsize=7)
+        self.moving = [self.image, self.img_title, *self.h_bars, self.h_title, *self.s_bars,
+                       *self.p_bars, self.p_title]
+
+    def update(self, index: int = 0) -> dict:
+        i = int(index)
+        h, z, p = self.hidden[i], self.scores[i], self.probs[i]
+        guess, true = int(p.argmax()), int(self.y[i])
+        self.image.set_data(self.X[i].reshape(8, 8))
+        self.img_title.set_text(f"1. test digit #{i}: a {true}")
+        for bar, v in zip(self.h_bars, h):
+            bar.set_height(v)
+        silent = int(np.sum(h <= 0))
+        self.h_title.set_text(f"2. hidden layer: {silent} of {len(h)} at 0")
+        for bar, v in zip(self.s_bars, z):
+            bar.set_height(v)
+        for k, bar in enumerate(self.p_bars):
+            bar.set_height(p[k])
+            bar.set_color(plots.PALETTE["sky"])
+        right = guess == true
+        self.p_bars[guess].set_color(plots.PALETTE["green"] if right else plots.PALETTE["vermillion"])
+        self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), {'right' if right else 'wrong'}")
+        return {"true digit": true, "guess": guess, "probability": f"{p[guess]:.0%}",
+                "right": right, "hidden units at 0": silent, "largest score": round(float(z.max()), 1)}
+
+    def readout(self, result: dict) -> str:
+        return (f"a <b>{result['true digit']}</b> · {result['hidden units at 0']} hidden units at 0 · "
+                f"guess <b>{result['guess']}</b> with {result['probability']} "
+                f"({'right' if result['right'] else 'wrong'})")
+
+    def controls(self) -> dict:
+        return {"index": w.IntSlider(value=0, min=0, max=len(self.X) - 1, description="test digit",
+                                     layout=w.Layout(width="400px"))}
+
+
 # --- exercise checkers ---
+
+
+# --- translating a shape mistake into words (check_mlp_forward) ---
+
+class _Named(np.ndarray):
+    """An array that knows its name ("x", "W1", "b2", ...) and notes every matrix product and
+    sum it takes part in, so a failed one can be told in words. A view or a computed result
+    has no name (a copy keeps it)."""
+
+    def __array_finalize__(self, obj):
+        self._tag = getattr(obj, "_tag", None)  # (name, shape, strides) of the named original
+        self._log = getattr(obj, "_log", None)
+
+    @staticmethod
+    def name_of(a):
+        tag = getattr(a, "_tag", None)
+        if not tag:
+            return None
+        shape, strides = np.shape(a), getattr(a, "strides", None)
+        if tag[1] == shape and tag[2] == strides:
+            return tag[0]
+        if len(shape) == 2 and tag[1] == shape[::-1] and tag[2] == strides[::-1]:
+            return tag[0] + ".T"  # the named array turned around
+        return None
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        log = next((a._log for a in inputs if isinstance(a, _Named) and a._log is not None), None)
+        if log is not None and method == "__call__" and ufunc in (np.matmul, np.add, np.subtract):
+            log.append((ufunc.__name__, [(_Named.name_of(a), np.shape(a)) for a in inputs]))
+        plain = [np.asarray(a) if isinstance(a, _Named) else a for a in inputs]
+        if "out" in kwargs:
+            kwargs["out"] = tuple(np.asarray(o) if isinstance(o, _Named) else o for o in kwargs["out"])
+        return getattr(ufunc, method)(*plain, **kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        if func is np.dot:
+            log = next((a._log for a in args if isinstance(a, _Named) and a._log is not None), None)
+            if log is not None:
+                log.append(("matmul", [(_Named.name_of(a), np.shape(a)) for a in args[:2]]))
+        args = tuple(np.asarray(a) if isinstance(a, _Named) else a for a in args)
+        return func(*args, **kwargs)
+
+
+def _named(a, name, log):
+    out = np.array(a).view(_Named)
+    out._tag, out._log = (name, out.shape, out.strides), log
+    return out
+
+
+def _shape_words(fn, name, x, params, problem) -> str | None:
+    """Words for a shape error in the learner's forward pass, or None when it was not one."""
+    text = problem.message.split("\n", 1)[0]
+    if not any(k in text for k in ("matmul", "could not be broadcast", "not aligned", "mismatch")):
+        return None
+    where = next((line for line in problem.message.split("\n") if line.startswith("It happened")), "")
+    log: list = []
+    traced = [(_named(W, f"W{i + 1}", log), _named(b, f"b{i + 1}", log)) for i, (W, b) in enumerate(params)]
+    call(fn, _named(x, "x", log), traced)
+    sizes = [x.shape[1]] + [W.shape[1] for W, _b in params]
+    flow = " → ".join(str((x.shape[0], s)) for s in sizes)
+    given = ", ".join(f"W{i + 1} {W.shape}" for i, (W, _b) in enumerate(params))
+    setting = (f"Here x is {x.shape} ({x.shape[0]} examples of {x.shape[1]} features), the weights "
+               f"are {given}, so the shapes should go {flow}.")
+    if not log:
+        return (f"`{name}` stopped: two arrays whose shapes do not fit were combined. {setting}"
+                + (f"\n{where}" if where else "")
+                + "\nHint: each layer is h @ W + b, with the batch h first.")
+    op, operands = log[-1]
+    (left, ls), (right, rs) = (operands + [(None, ())] * 2)[:2]
+
+    def called(n, s):
+        return f"{n} {s}" if n else f"an array of shape {s} computed in your function"
+
+    if op == "matmul":
+        head = (f"`{name}` stopped at a matrix product that cannot be done: {called(left, ls)} @ "
+                f"{called(right, rs)}. In A @ B the number of columns of A must equal the number of "
+                f"rows of B.")
+        if (right or "").endswith(".T") or (left or "").endswith(".T"):
+            fix = ("a weight matrix was turned around (W.T): in this course W is already (inputs, "
+                   "outputs), so use it as it is.")
+        elif left and left.startswith("W"):
+            fix = ("put the batch first: h @ W, not W @ h. Each row of x is one example, and W has "
+                   "one row per input.")
+        elif left == "x" and right and right.startswith("W") and right != "W1":
+            fix = (f"{right} got x, the network's input, instead of the previous layer's output: "
+                   "keep one running h (h = x before the loop, then h = h @ W + b).")
+        else:
+            fix = "follow the shapes layer by layer: h @ W, where h has as many columns as W has rows."
+    else:
+        head = (f"`{name}` stopped at a sum that cannot be done: {called(left, ls)} {'+' if op == 'add' else '-'} "
+                f"{called(right, rs)}; numpy can only add arrays whose last sizes match.")
+        fix = ("each bias has one number per neuron of its own layer: add b1 to x @ W1, b2 to "
+               "h @ W2, and so on.")
+    return f"{head} {setting}" + (f"\n{where}" if where else "") + f"\nHint: {fix}"
+
+
+# --- exercise: predict the shapes (notebooks/04_forward_pass) ---
+
+SHAPES_NET = {"batch": 32, "sizes": (5, 16, 8, 1)}  # 32 houses, 5 features -> 16 -> 8 -> 1 price
+
+
+def _shapes_answer():
+    n, (d, h1, h2, c) = SHAPES_NET["batch"], SHAPES_NET["sizes"]
+    return {"W1": (d, h1), "H1": (n, h1), "W2": (h1, h2), "b2": (h2,), "H2": (n, h2),
+            "W3": (h2, c), "out": (n, c)}
+
+
+def check_shapes(shapes) -> Feedback:
+    """Exercise in notebooks/04_forward_pass: predict the shapes in `layers.mlp([5, 16, 8, 1])`
+    for a batch of 32 examples, as a dict {"W1": (5, 16), "H1": ..., ...} of tuples."""
+    want = _shapes_answer()
+    keys = ", ".join(want)
+    if shapes is None:
+        return not_done("shapes")
+    if not isinstance(shapes, dict):
+        return wrong(f"`shapes` is {fmt(shapes, 80)}, a {type(shapes).__name__}; expected the dict "
+                     f"from the cell above with the keys {keys}.",
+                     'fill in each None with a tuple, e.g. "W1": (5, 16).')
+    try:
+        given = {str(k): v for k, v in shapes.items()}
+    except Exception:  # a hostile dict
+        return wrong("`shapes` could not be read as a dict.", "use the dict from the cell above.")
+    if all(given.get(k) is None for k in want):
+        return not_done("shapes")
+    missing = [k for k in want if given.get(k) is None]
+    if missing:
+        return wrong(f"`shapes` has no shape yet for {', '.join(missing)}.",
+                     "fill in every entry with a tuple such as (32, 16).")
+    n, (d, h1, h2, c) = SHAPES_NET["batch"], SHAPES_NET["sizes"]
+    lines, bad = [], 0
+    for k, right in want.items():
+        v = given[k]
+        try:
+            got = tuple(int(s) for s in (v if isinstance(v, (tuple, list)) else (v,)))
+            if any(not float(s).is_integer() for s in (v if isinstance(v, (tuple, list)) else (v,))):
+                raise ValueError
+        except Exception:  # text, fractions, nested junk
+            lines.append(f"✗ {k}: {fmt(v, 40)} is not a shape; write a tuple of whole numbers like {right}.")
+            bad += 1
+            continue
+        if got == right:
+            lines.append(f"✓ {k} = {right}")
+            continue
+        bad += 1
+        if k.startswith("W") and got == right[::-1]:
+            why = (f"that is {k} turned around. W has one row per input and one column per neuron, "
+                   "so that x @ W works.")
+        elif k in ("H1", "H2", "out") and got == right[1:]:
+            why = f"that is one example's output; the batch has {n} rows, one per example."
+        elif k in ("H1", "H2", "out") and len(got) == 2 and got[0] != n:
+            why = f"the first size is the batch: {n} examples, whatever the layer."
+        elif k == "b2" and len(got) == 2:
+            why = "one bias per neuron, shared by every example: a bias has a single axis."
+        elif k == "b2":
+            why = "b2 belongs to layer 2: one bias per neuron of that layer."
+        elif k == "out" and got == (n,):
+            why = "the last layer still returns a matrix: one column per output unit."
+        else:
+            why = "follow the widths: 5 inputs, then 16, 8 and 1 neurons."
+        lines.append(f"✗ {k} = {got}: {why}")
+    table = "\n".join(lines)
+    if bad:
+        return wrong(f"{len(want) - bad} of {len(want)} shapes right:\n{table}",
+                     f"W{{k}} is (width before, width after); every layer's output is "
+                     f"(batch, width) = ({n}, width).")
+    return correct(f"Correct, all {len(want)}! The batch size {n} stays in front all the way; only "
+                   f"the widths change: ({n}, {d}) → ({n}, {h1}) → ({n}, {h2}) → ({n}, {c}).\n{table}")
+
 
 def check_softmax(fn) -> Feedback:
     """Exercise in notebooks/04_forward_pass: a numerically stable softmax.
@@ -231,8 +707,9 @@ def check_mlp_forward(fn) -> Feedback:
         got, problem = call(fn, x.copy(), [(W.copy(), b.copy()) for W, b in params])
         if problem is not None:
             if problem.status == "error":
-                problem.message += ("\nHint: with a batch x of shape (N, D) and W of shape (D, H), "
-                                    "the product is x @ W (not W @ x).")
+                words = _shape_words(fn, name, x, params, problem)
+                if words is not None:
+                    return Feedback("error", words)
             return problem
         on = f"for a network {sizes} and x of shape {x.shape}"
         g, problem = as_numbers(got, name, what=f"an array of shape {want.shape}", returned=True,

@@ -6,6 +6,8 @@ Introduced in notebooks/05_loss. The shared bases live in helpers.widgets (`Inte
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from .. import plots
@@ -124,11 +126,50 @@ def _loss05_mistake(got, wrongs, args):
     return known_mistake(got, ((value(fn), message) for fn, message in wrongs), atol=1e-6)
 
 
-def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
+def _loss05_not_one_number(got, name, on, want, parts, args, over="every value"):
+    """A Feedback when `got` is a list, tuple or array (even of one number), else None.
+
+    A loss is ONE number. ``parts(*args)`` gives the typical arrays a learner returns instead
+    (the per-example losses, a mean along one axis), each with words that name it.
+    """
+    if isinstance(got, (int, float, np.number)) and not isinstance(got, (bool, np.bool_)):
+        return None
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            arr = np.asarray(got, dtype=float)
+        except Exception:  # text, None inside, ragged lists, hostile objects: as_numbers says it
+            return None
+        if arr.ndim == 0:
+            return None
+        kind = "a list" if isinstance(got, list) else "a tuple" if isinstance(got, tuple) else "an array"
+        count = f"{arr.size} number{'s' * (arr.size != 1)}"
+        if arr.size == 1:
+            v = f"{float(arr.ravel()[0]):.4g}"
+            shown = {"a list": f"[{v}]", "a tuple": f"({v},)"}.get(kind, f"array([{v}])")
+            return wrong(f"`{name}`{on} returned {shown}: {kind} holding one number. A loss is "
+                         f"ONE number, not {kind}: here {want:.4f}.",
+                         "return the number itself: np.mean(...) already gives one number "
+                         "(wrap it in float(...) if you like), with no brackets around it.")
+        said = ""
+        for value, words in parts(*args):
+            value = np.asarray(value, dtype=float)
+            if value.shape == arr.shape and np.allclose(arr, value, atol=1e-6, equal_nan=False):
+                said = " " + words
+                break
+        return wrong(f"`{name}`{on} returned {kind} of {count}: {fmt(arr, 120)}.{said} The loss of a "
+                     f"batch is ONE number, the mean over {over}: here {want:.4f}.",
+                     "end with np.mean(...) over everything (no axis=), so one number comes out.")
+
+
+def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint, parts=lambda *a: (),
+                over="every value"):
     """Run a loss exercise on every case: None when all match, else the first Feedback.
 
-    A wrong number is compared with each typical mistake in ``wrongs`` so the feedback can
-    name it; a negative loss that matches none is still called out.
+    A list, tuple or array is refused with words (a loss is one number; ``parts`` names the
+    usual arrays, see `_loss05_not_one_number`). A wrong number is compared with each typical
+    mistake in ``wrongs`` so the feedback can name it; a negative loss that matches none is
+    still called out.
     """
     for args in cases:
         got, problem = call(fn, *(a.copy() for a in args))
@@ -136,6 +177,9 @@ def _loss05_run(fn, name, cases, reference, wrongs, arg_names, fallback_hint):
             return problem
         want = reference(*args)
         on = " for " + ", ".join(f"{n}={fmt(a)}" for n, a in zip(arg_names, args))
+        problem = _loss05_not_one_number(got, name, on, want, parts, args, over)
+        if problem is not None:
+            return problem
         g, problem = as_numbers(got, name, (), f"one number like {want:.4f}", returned=True, on=on)
         if problem is not None:
             return problem
@@ -174,8 +218,15 @@ def check_mse(fn) -> Feedback:
          "number of values."),
         (lambda p, y: np.mean((p - y) ** 2) / 2, "that is half the MSE. Leave out the 1/2."),
     ]
+    def parts(p, y):
+        sq = (p - y) ** 2
+        found = [(sq, "These are the squared errors, one per value; the MSE is their mean.")]
+        if sq.ndim == 2:
+            found += [(sq.mean(axis=0), "np.mean(..., axis=0) averages each column on its own."),
+                      (sq.mean(axis=1), "np.mean(..., axis=1) averages each row (example) on its own.")]
+        return found
     problem = _loss05_run(fn, name, cases, _loss05_mse, wrongs, ("pred", "y"),
-                          "subtract, square, then average: np.mean((pred - y) ** 2).")
+                          "subtract, square, then average: np.mean((pred - y) ** 2).", parts)
     if problem is not None:
         return problem
     return correct(f"Correct! `{name}` matches the mean squared error on {len(cases)} cases, "
@@ -220,10 +271,82 @@ def check_cross_entropy(fn) -> Feedback:
         (lambda p, t: np.mean(1 - p[np.arange(len(t)), t]), "the log is missing: the loss is "
          "-log(p) of the true class."),
     ]
+    def parts(p, t):
+        picked = p[np.arange(len(t)), t]
+        return [(-np.log(picked), "These are the losses of each example; the batch's loss is their mean."),
+                (picked, "These are the probabilities of the true classes: take -log of each, then the mean.")]
     problem = _loss05_run(fn, name, cases, _loss05_ce, wrongs, ("probs", "labels"),
-                          "-np.mean(np.log(probs[np.arange(len(labels)), labels])).")
+                          "-np.mean(np.log(probs[np.arange(len(labels)), labels])).", parts,
+                          "the examples")
     if problem is not None:
         if problem.status == "error" and "index" in problem.message.lower():
             problem.message += "\nHint: " + pick
         return problem
     return correct(f"Correct! `{name}` matches -mean(log p[true class]) on {len(cases)} batches.")
+
+
+# --- exercise: losses by hand (a reasoning exercise: compute, do not copy) ---
+
+BY_HAND = {
+    "x": (0.0, 1.0, 2.0, 3.0), "y": (2.0, 1.0, 5.0, 10.0), "line": (2.0, 1.0),  # y_hat = 2x + 1
+    "probs": ((0.25, 0.5, 0.25), (0.5, 0.25, 0.25)), "labels": (1, 1),  # two dogs: cat, dog, bird
+}
+
+
+def _by_hand_answers():
+    x, y = np.array(BY_HAND["x"]), np.array(BY_HAND["y"])
+    slope, intercept = BY_HAND["line"]
+    err = slope * x + intercept - y
+    probs, labels = np.array(BY_HAND["probs"]), np.array(BY_HAND["labels"])
+    p = probs[np.arange(len(labels)), labels]
+    return err, p
+
+
+def check_loss_by_hand(answer) -> Feedback:
+    """Exercise in notebooks/05_loss: ``answer`` = (MSE, cross-entropy) worked out by hand for
+    the numbers in BY_HAND (the line 2x + 1 on four points; two photos of dogs). Two decimals
+    are enough (within 0.01)."""
+    answer, problem = as_numbers(answer, "loss_by_hand", 2, "two numbers (MSE, cross-entropy)",
+                                 stub=True, hint="write them as a tuple, e.g. loss_by_hand = (1.25, 0.5).")
+    if problem is not None:
+        return problem
+    mse, ce = (float(v) for v in answer)
+    err, p = _by_hand_answers()
+    mse_true, ce_true = float(np.mean(err ** 2)), float(-np.mean(np.log(p)))
+    table = ", ".join(f"{e:g}" for e in err)
+    if not np.isclose(mse, mse_true, atol=0.01):
+        hint = (f"the predictions 2x + 1 are {', '.join(f'{v:g}' for v in err + np.array(BY_HAND['y']))}; "
+                f"the errors (prediction - y) are {table}. Square each one, then take their mean.")
+        mistakes = [
+            (float(np.sum(err ** 2)), "that is the sum of the squared errors; divide it by the number of points, 4."),
+            (float(np.sum(err ** 2) / (len(err) - 1)), "you divided by 3; there are 4 points, so divide by 4."),
+            (float(np.mean(err)), "the errors were not squared, so they partly cancel out."),
+            (float(-np.mean(err)), "the errors were not squared, so they partly cancel out."),
+            (float(np.mean(np.abs(err))), "that is the mean absolute error; square each error instead."),
+            (float(np.sqrt(np.mean(err ** 2))), "that is the square root of the MSE; leave the root out."),
+            (float(np.mean(err) ** 2), "that squares the mean error; square each error first, then average."),
+        ]
+        said = known_mistake(mse, mistakes, atol=0.01)
+        return wrong(f"The MSE {mse:g} is not right yet." + (f" It looks like {said}" if said else ""), hint)
+    if not np.isclose(ce, ce_true, atol=0.01):
+        hint = ("each photo pays -ln(p) for the probability p of its true class, dog: 0.5 for the "
+                "first photo, 0.25 for the second. ln 2 ≈ 0.693, and ln 4 = 2 · ln 2. Then take "
+                "the mean of the two.")
+        mistakes = [
+            (float(-np.sum(np.log(p))), "that is the sum over the two photos; take their mean."),
+            (float(np.mean(np.log(p))), "the minus sign is missing: the log of a probability is negative, "
+             "and a loss is not."),
+            (float(-np.mean(np.log10(p))), "that uses log base 10; cross-entropy uses the natural log, ln."),
+            (float(-np.mean(np.log2(p))), "that uses log base 2; cross-entropy here uses the natural log, ln."),
+            (float(-np.log(0.5)), "that takes the largest probability of each photo; the second photo's "
+             "largest (0.5) is for cat, but the truth is dog, with 0.25."),
+            (float(np.mean(1 - p)), "the log is missing: the loss is -ln(p), not 1 - p."),
+            (float(-np.log(np.mean(p))), "that averages the probabilities first; take -ln of each one, "
+             "then the mean."),
+        ]
+        said = known_mistake(ce, mistakes, atol=0.005)
+        return wrong(f"Your MSE is right ({mse_true:g}). The cross-entropy {ce:g} is not right yet."
+                     + (f" It looks like {said}" if said else ""), hint)
+    return correct(f"Correct! MSE = mean of ({table})² = {mse_true:g}. Cross-entropy = "
+                   f"(ln 2 + ln 4) / 2 = 1.5 · ln 2 ≈ {ce_true:.3f}: the second photo, which gave the "
+                   "truth only 0.25, pays twice as much as the first.")

@@ -120,6 +120,150 @@ class OptimizerRace(Interactive):
         return " · ".join(parts)
 
 
+def _step_verdict(factor: float, tol: float = 1e-9) -> str:
+    """What w does when each step multiplies it by `factor` = 1 - lr·c (notebooks/07_optimizers)."""
+    if factor > 1 - tol:
+        return "stands still"
+    if factor > tol:
+        return "converges smoothly, from one side"
+    if factor > -tol:
+        return "lands on the bottom in one step"
+    if factor > -1 + tol:
+        return "converges, but flips sides each step (oscillates)"
+    if factor > -1 - tol:
+        return "bounces between two points forever"
+    return "diverges: every step lands further out"
+
+
+class StepSize(Interactive):
+    """Gradient descent on the 1-D bowl L(w) = c/2·w², made exact (notebooks/07_optimizers).
+
+    The slope is c·w, so one step gives w ← w − lr·c·w = (1 − lr·c)·w: every step multiplies
+    w by the same factor. Left: the bowl with the first steps from w = 2.5; right: w against
+    the step. Controls: the curvature c and the learning rate lr. The readout gives the
+    factor, the limit 2/c and what w does.
+    """
+
+    START = 2.5
+    STEPS = 20  # steps drawn on the right
+    SHOWN = 8  # steps drawn on the bowl
+    W_LIM = 3.2
+    L_TOP = 9.0
+
+    def __init__(self, curvature: float = 1.0, lr: float = 0.5):
+        self.initial = {"curvature": 1.0, "lr": 0.5}
+        self.initial = self.checked({"curvature": curvature, "lr": lr}, "StepSize")
+        self.fig, (ax, ax_w) = plots.figure(8.4, 3.3, ncols=2)
+        self.ws = np.linspace(-self.W_LIM, self.W_LIM, 121)
+        (self.curve,) = ax.plot(self.ws, self.ws, color=plots.PALETTE["grey"], lw=2,
+                                label="loss L(w) = c/2·w²")
+        (self.path,) = ax.plot([], [], "o-", color=plots.PALETTE["vermillion"], ms=4, lw=1,
+                               label=f"first {self.SHOWN} steps")
+        ax.set(xlim=(-self.W_LIM, self.W_LIM), ylim=(-0.3, self.L_TOP), xlabel="weight w",
+               ylabel="loss L(w)", title="Steps on the bowl")
+        ax.legend(loc="upper center", fontsize=8)
+        ax_w.axhline(0, color=plots.PALETTE["black"], lw=0.8)
+        (self.wline,) = ax_w.plot([], [], "o-", color=plots.PALETTE["blue"], ms=3, lw=1)
+        ax_w.set(xlim=(0, self.STEPS), ylim=(-self.W_LIM, self.W_LIM), xlabel="step",
+                 ylabel="weight w", title="w after each step (the bottom is 0)")
+        ax_w.set_xticks(range(0, self.STEPS + 1, 5))
+        self.note = ax_w.text(0.98, 0.04, "", transform=ax_w.transAxes, ha="right", va="bottom",
+                              fontsize=9)
+        self.moving = [self.curve, self.path, self.wline, self.note]
+
+    def update(self, curvature: float = 1.0, lr: float = 0.5) -> dict:
+        c, lr = float(curvature), float(lr)
+        factor = 1.0 - lr * c + 0.0  # + 0.0: never "-0.00"
+        w = self.START * factor ** np.arange(self.STEPS + 1)  # exact: w_k = (1 − lr·c)^k · w_0
+        self.curve.set_ydata(0.5 * c * self.ws ** 2)
+        shown = self._until_far(w[:self.SHOWN + 1])  # a diverging path leaves the picture
+        self.path.set_data(shown, 0.5 * c * shown ** 2)
+        kept = self._until_far(w)
+        self.wline.set_data(np.arange(len(kept)), kept)
+        off = np.flatnonzero(np.abs(w) > self.W_LIM)
+        self.note.set_text(f"off the chart from step {off[0]}" if len(off) else "")
+        return {"factor": round(factor, 3), "limit 2/c": round(2 / c, 3),
+                "verdict": _step_verdict(factor),
+                "w after 20 steps": f"{w[-1]:.3g}"}
+
+    def _until_far(self, w):
+        """w up to and including its first point far outside the picture (numbers stay small)."""
+        far = np.flatnonzero(np.abs(w) > 4 * self.W_LIM)
+        return w if not len(far) else w[:far[0] + 1]
+
+    def readout(self, r: dict) -> str:
+        colour = ' style="color:#D55E00"' if r["verdict"].startswith(("diverges", "bounces")) else ""
+        return (f"each step multiplies w by <b>1 − lr·c = {r['factor']:.2f}</b> · "
+                f"limit <b>2/c = {r['limit 2/c']:.2f}</b> · w <span{colour}>{r['verdict']}</span>")
+
+    def controls(self) -> dict:
+        v = self.initial
+        return {"curvature": slider("curvature c", v["curvature"], 0.5, 4.0, 0.1),
+                "lr": slider("learning rate", v["lr"], 0.05, 1.5, 0.05)}
+
+
+class MomentumStep(Interactive):
+    """Momentum's effective step on a gentle, steady slope (notebooks/07_optimizers).
+
+    On a slope g that never changes, v ← β·v + g grows to g/(1 − β), so each step
+    lr·v grows to lr·g/(1 − β): momentum walks like plain gradient descent with the learning
+    rate lr/(1 − β). Left: the length of each step, with and without momentum; right: the
+    distance covered. Controls: the learning rate and β.
+    """
+
+    SLOPE = 0.5
+    STEPS = 60
+
+    def __init__(self, lr: float = 0.05, beta: float = 0.9):
+        self.initial = {"lr": 0.05, "beta": 0.9}
+        self.initial = self.checked({"lr": lr, "beta": beta}, "MomentumStep")
+        self.fig, (ax, ax_d) = plots.figure(8.4, 3.3, ncols=2)
+        k = np.arange(1, self.STEPS + 1)
+        self.k = k
+        (self.plain,) = ax.plot(k, k * 0.0, color=plots.PALETTE["vermillion"], lw=1.8,
+                                label="plain SGD: lr·g")
+        (self.mom,) = ax.plot(k, k * 0.0, color=plots.PALETTE["sky"], lw=1.8,
+                              label="momentum: lr·v")
+        (self.limit,) = ax.plot([0, self.STEPS], [0, 0], color=plots.PALETTE["black"], ls="--",
+                                lw=1, label="lr·g / (1 − β)")
+        ax.set(xlim=(0, self.STEPS), ylim=(0, 1.4), xlabel="step",
+               ylabel="length of the step", title=f"Each step on a slope g = {self.SLOPE}")
+        ax.legend(loc="upper left", fontsize=8)
+        (self.d_plain,) = ax_d.plot(k, k * 0.0, color=plots.PALETTE["vermillion"], lw=1.8,
+                                    label="plain SGD")
+        (self.d_mom,) = ax_d.plot(k, k * 0.0, color=plots.PALETTE["sky"], lw=1.8, label="momentum")
+        ax_d.set(xlim=(0, self.STEPS), ylim=(0, 60), xlabel="step", ylabel="distance covered",
+                 title="Distance downhill")
+        ax_d.legend(loc="upper left", fontsize=8)
+        self.moving = [self.plain, self.mom, self.limit, self.d_plain, self.d_mom]
+
+    def update(self, lr: float = 0.05, beta: float = 0.9) -> dict:
+        lr, beta = float(lr), float(beta)
+        g = self.SLOPE
+        plain = np.full(self.STEPS, lr * g)
+        mom = lr * g * (1 - beta ** self.k) / (1 - beta)  # v_k = g(1 + β + … + β^(k−1))
+        self.plain.set_ydata(plain)
+        self.mom.set_ydata(mom)
+        steady = lr * g / (1 - beta)
+        self.limit.set_ydata([steady, steady])
+        self.d_plain.set_ydata(np.cumsum(plain))
+        self.d_mom.set_ydata(np.cumsum(mom))
+        # steps until the step is 95 % of its steady size: 1 − β^k ≥ 0.95
+        warm = 1 if beta < 0.05 else int(np.ceil(np.log(0.05) / np.log(beta) - 1e-9))
+        return {"effective lr": round(lr / (1 - beta), 4), "times lr": round(1 / (1 - beta), 2),
+                "steady step": round(steady, 4), "steps to 95 %": warm}
+
+    def readout(self, r: dict) -> str:
+        return (f"effective learning rate <b>lr/(1 − β) = {r['effective lr']:.3g}</b> "
+                f"({r['times lr']:.3g} × lr) · steady step lr·g/(1 − β) = {r['steady step']:.3g} · "
+                f"95 % of it after {r['steps to 95 %']} step{'s' if r['steps to 95 %'] > 1 else ''}")
+
+    def controls(self) -> dict:
+        v = self.initial
+        return {"lr": slider("learning rate", v["lr"], 0.01, 0.1, 0.01),
+                "beta": slider("β (momentum)", v["beta"], 0.0, 0.95, 0.05)}
+
+
 # --- exercise checkers ---
 
 def _opt_case():
@@ -214,3 +358,73 @@ def check_momentum_step(fn) -> Feedback:
         p, v = new_p, new_v
     return correct(f"Correct! {len(grads)} momentum steps match helpers.optim.SGD(momentum={beta}) "
                    "exactly.")
+
+
+# exercise 3 (predict before you run): L(w) = BOWL_A·(w − BOWL_BOTTOM)², so c = 2·BOWL_A
+BOWL_A, BOWL_BOTTOM = 2.5, 1.0
+THREE_STEPS = {"w0": 3.0, "lr": 0.3}
+
+
+def check_lr_limit(value) -> Feedback:
+    """Exercise of notebooks/07_optimizers: the largest learning rate for which gradient
+    descent on L(w) = 2.5·(w − 1)² still converges (2/c with c = 5, so 0.4)."""
+    value, problem = as_numbers(value, "my_lr_limit", (), "one number such as 0.1", stub=True)
+    if problem is not None:
+        return problem
+    c = 2 * BOWL_A
+    right = 2 / c
+    hint = ("the slope of 2.5·(w − 1)² is 5·(w − 1), so c = 5 and one step multiplies the "
+            "distance to the bottom by 1 − lr·c. It must stay between −1 and 1.")
+    if abs(value - right) <= 1e-3:
+        return correct(f"Correct! c = {c:g}, so 2/c = {right:g}. Below it each step multiplies "
+                       f"w − 1 by 1 − lr·{c:g}, a number between −1 and 1; at exactly {right:g} "
+                       f"that number is −1 and w bounces forever; above it, w diverges. Move the "
+                       f"sliders above to c = 4 and see the same rule.")
+    known = known_mistake(value, right=right, atol=1e-3, candidates=[
+        (2 / BOWL_A, f"{value:g} is 2 divided by 2.5, the number in front of (w − 1)². The "
+                     "curvature c is the second derivative: 2.5·(w − 1)² = c/2·(w − 1)² gives "
+                     f"c = {c:g}."),
+        (1 / c, f"{value:g} = 1/c is the learning rate that lands on the bottom in one step. "
+                "Above it w still converges, flipping sides each step, up to a larger limit."),
+        (2 * c, f"{value:g} = 2·c: the limit is 2 divided by c, not times c."),
+        (1 / c / 2, f"{value:g} = 1/(2c): far too careful; rates above it still converge."),
+    ])
+    if known:
+        return wrong(known, hint)
+    side = "too large: at that rate w diverges" if value > right else "too small: larger rates still converge"
+    return wrong(f"my_lr_limit = {value:g} is {side}.", hint)
+
+
+def check_three_steps(value) -> Feedback:
+    """Exercise of notebooks/07_optimizers: w after three steps of gradient descent on
+    L(w) = 2.5·(w − 1)² from w = 3 with lr = 0.3, worked out by hand (0.75)."""
+    value, problem = as_numbers(value, "my_w3", (), "one number such as 1.5", stub=True)
+    if problem is not None:
+        return problem
+    c, bottom = 2 * BOWL_A, BOWL_BOTTOM
+    w0, lr = THREE_STEPS["w0"], THREE_STEPS["lr"]
+    factor = 1 - lr * c
+    right = bottom + (w0 - bottom) * factor ** 3
+    hint = (f"one step multiplies the distance to the bottom, w − 1, by 1 − lr·c = 1 − "
+            f"{lr:g}·{c:g} = {factor:g}. Start: w − 1 = {w0 - bottom:g}.")
+    if abs(value - right) <= 1e-6:
+        return correct(f"Correct! w − 1 goes {w0 - bottom:g} → {(w0 - bottom) * factor:g} → "
+                       f"{(w0 - bottom) * factor ** 2:g} → {(w0 - bottom) * factor ** 3:g}: the "
+                       f"factor {factor:g} halves the distance and flips its side each step, so "
+                       f"w = {right:g}.")
+    known = known_mistake(value, right=right, atol=1e-6, candidates=[
+        (w0 * factor ** 3, "you multiplied w itself by the factor. The bottom is at w = 1, so "
+                           "the factor multiplies the distance to it, w − 1; add the 1 back at "
+                           "the end."),
+        (bottom + (w0 - bottom) * (-factor) ** 3, f"the factor is 1 − lr·c = {factor:g}, a "
+                                                  "negative number: w flips to the other side "
+                                                  "of the bottom each step."),
+        (bottom + (w0 - bottom) * (1 - lr * BOWL_A) ** 3,
+         "you took c = 2.5. The slope of 2.5·(w − 1)² is 5·(w − 1), so c = 5."),
+        (bottom + (w0 - bottom) * factor, "that is w after one step; take three."),
+        (bottom + (w0 - bottom) * factor ** 2, "that is w after two steps; take three."),
+        (bottom + (w0 - bottom) * factor ** 4, "that is w after four steps; take three."),
+    ])
+    if known:
+        return wrong(known, hint)
+    return wrong(f"my_w3 = {value:g} is not w after three steps.", hint)

@@ -97,13 +97,22 @@ def train_big(weight_decay: float = 0.0, n_train: int = 40, epochs: int = 200,
 # --- interactives ---
 
 class _SpyModel:
-    """Wraps a model: passes every call through and notes which rows each update used."""
+    """Wraps a model: passes every call through and notes what the loop did with it.
+
+    It notes which rows each update used, whether each backward got the loss's gradient
+    (and not, say, the scores), and how many backward calls came since the last step."""
 
     def __init__(self, model, X):
         self.model = model
         self._rows = {row.tobytes(): i for i, row in enumerate(np.asarray(X, dtype=float))}
         self._last = None
+        self.last_rows = np.zeros(0, dtype=int)  # the training rows of the last forward (-1: not one)
+        self._last_out = None
+        self.loss = None  # the _SpyLoss, set by check_train
         self.updates = []  # one array of row indices per backward call
+        self.backward_got_scores = 0  # backward(scores) instead of backward(loss_fn.backward())
+        self.backward_without_loss_grad = 0  # backward with no loss_fn.backward() since the forward
+        self.backwards_since_step = 0
 
     def __repr__(self):
         return "model (an mlp 2-16-16-1)"
@@ -118,19 +127,37 @@ class _SpyModel:
 
     def forward(self, x):
         self._last = x
-        return self.model.forward(x)
+        try:
+            rows = np.asarray(x, dtype=float)
+            self.last_rows = (np.array([self._rows.get(r.tobytes(), -1) for r in rows])
+                              if rows.ndim == 2 else np.full(len(rows), -1))
+        except (TypeError, ValueError):
+            self.last_rows = np.zeros(0, dtype=int)
+        out = self.model.forward(x)
+        self._last_out = out
+        if self.loss is not None:
+            self.loss.grads_since_forward = 0
+        return out
 
     __call__ = forward
 
     def backward(self, dout):
-        rows = np.asarray(self._last, dtype=float) if self._last is not None else np.zeros((0, 2))
-        self.updates.append(np.array([self._rows.get(r.tobytes(), -1) for r in rows]))
+        self.updates.append(self.last_rows if self._last is not None else np.zeros(0, dtype=int))
+        if self.loss is not None and self.loss.grads_since_forward == 0:
+            self.backward_without_loss_grad += 1
+            out = self._last_out
+            if dout is out or (isinstance(dout, np.ndarray) and isinstance(out, np.ndarray)
+                               and dout.shape == out.shape and np.array_equal(dout, out)):
+                self.backward_got_scores += 1
+        self.backwards_since_step += 1
         return self.model.backward(dout)
 
 
 class _SpyOptimizer:
-    def __init__(self, opt):
-        self.opt, self.steps = opt, 0
+    def __init__(self, opt, model):
+        self.opt, self.model, self.steps = opt, model, 0
+        self.steps_before_backward = 0  # steps with no model.backward since the previous step
+        self.first_step_early = False  # the very first step came before any backward
 
     def __repr__(self):
         return "opt (Adam, lr=0.01)"
@@ -140,15 +167,34 @@ class _SpyOptimizer:
 
     def step(self, *args):
         self.steps += 1
+        if self.model.backwards_since_step == 0:
+            self.steps_before_backward += 1
+            self.first_step_early = self.first_step_early or self.steps == 1
+        self.model.backwards_since_step = 0
         return self.opt.step(*args)
 
 
 class _SpyLoss:
-    def __init__(self, loss_fn):
-        self.loss_fn, self.last, self.backprop_losses = loss_fn, None, []
+    """Wraps the loss: notes the loss of each batch that was backpropagated, the losses on the
+    whole training set, and labels that do not belong to the rows the model just saw."""
+
+    def __init__(self, loss_fn, model, y):
+        self.loss_fn, self.model, self.y = loss_fn, model, np.asarray(y)
+        self.last, self.backprop_losses = None, []
+        self.grads_since_forward = 0
+        self.whole_set_losses = []  # losses computed on all the training rows at once
+        self.wrong_labels = 0  # forward calls whose y are not the labels of the model's rows
 
     def forward(self, scores, y):
         self.last = self.loss_fn.forward(scores, y)
+        rows = self.model.last_rows
+        if scores is self.model._last_out and len(rows) and np.all(rows >= 0):
+            given = np.asarray(y).reshape(-1)
+            if len(given) == len(rows):
+                if not np.array_equal(given, self.y[rows]):
+                    self.wrong_labels += 1
+                if len(rows) == len(self.y):
+                    self.whole_set_losses.append(float(self.last))
         return self.last
 
     __call__ = forward
@@ -158,6 +204,7 @@ class _SpyLoss:
 
     def backward(self):
         self.backprop_losses.append(self.last)
+        self.grads_since_forward += 1
         return self.loss_fn.backward()
 
 
@@ -185,13 +232,16 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
 
     Runs ``fn(model, loss_fn, opt, X, y, epochs, batch_size, seed)`` on moons with spies on
     the model, loss and optimizer, then reports the validation accuracy reached and the
-    first typical mistake it sees (no backward, no step, no shuffling, not averaged, ...).
+    first typical mistake it sees (no backward, backward(scores), a step before the
+    backward, X shuffled apart from y, the loss of the whole set, no shuffling, not
+    averaged, ...).
     """
     (Xt, yt), (Xv, yv) = moons_data()
     n = len(Xt)
     model, opt = moons_network()
-    spy_model, spy_loss = _SpyModel(model, Xt), _SpyLoss(losses.BinaryCrossEntropy())
-    spy_opt = _SpyOptimizer(opt)
+    spy_model = _SpyModel(model, Xt)
+    spy_loss = spy_model.loss = _SpyLoss(losses.BinaryCrossEntropy(), spy_model, yt)
+    spy_opt = _SpyOptimizer(opt, spy_model)
     got, problem = call(fn, spy_model, spy_loss, spy_opt, Xt, yt, epochs, batch_size, seed)
     if problem is not None:
         return problem
@@ -210,6 +260,47 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
         return wrong(f"`model.backward` ran {len(spy_model.updates)} times but `opt.step()` never "
                      f"did, so the weights never moved. {reached}",
                      "after backward, call opt.step() to move the weights.")
+    fix_backward = ("for each batch: scores = model.forward(X[idx]); loss = loss_fn.forward(scores, "
+                    "y[idx]); model.backward(loss_fn.backward()); opt.step().")
+    if spy_model.backward_got_scores:
+        return wrong("`model.backward` was given the scores themselves (what model.forward "
+                     "returned), not the loss's gradient. backward needs dL/dscores: how much the "
+                     "loss changes when each score changes. loss_fn.backward() returns exactly "
+                     f"that, once loss_fn.forward has measured the loss. {reached}", fix_backward)
+    if spy_model.backward_without_loss_grad:
+        return wrong(f"`model.backward` ran {len(spy_model.updates)} times, but "
+                     f"{spy_model.backward_without_loss_grad} of those had no loss_fn.backward() "
+                     "since the forward pass, so backward got something other than the loss's "
+                     "gradient dL/dscores, which only loss_fn.backward() gives. "
+                     f"{reached}", fix_backward)
+    if spy_opt.steps_before_backward:
+        if spy_opt.first_step_early and spy_opt.steps_before_backward == 1:
+            said = ("`opt.step()` came before `model.backward()`. The step moves each weight by "
+                    "its gradient, and backward is what fills the gradients, so in your order "
+                    "every step used the previous batch's gradients (and the first step had "
+                    "none: all zeros).")
+        else:
+            said = (f"`opt.step()` ran {spy_opt.steps_before_backward} times with no "
+                    "`model.backward()` since the step before, so those steps reused old "
+                    "gradients. Take one step per batch, right after its backward.")
+        return wrong(f"{said} {reached}", "keep the order for every batch: forward, loss, "
+                                          "backward, then step.")
+    if spy_loss.wrong_labels:
+        return wrong(f"In {spy_loss.wrong_labels} of {len(spy_loss.backprop_losses)} batches the labels y did not belong "
+                     "to the rows of X the model had just seen: X was shuffled (or sliced) one way "
+                     "and y another, so the network learned from mixed-up answers. "
+                     f"{reached}", "shuffle X and y with the same permutation: "
+                                   "idx = order[start:start + batch_size], then X[idx] and y[idx].")
+    per_epoch = -(-n // batch_size)
+    if (batch_size < n and len(spy_model.updates) > epochs
+            and all(len(u) == n for u in spy_model.updates)):
+        return wrong(f"Each of your {len(spy_model.updates)} updates used all {n} training "
+                     "examples: inside the batch loop the loss was computed on the whole set, not "
+                     f"on the batch. So each epoch cost {per_epoch} passes over all the data instead "
+                     f"of one. A minibatch step uses only its batch's "
+                     f"{batch_size} rows: that is what makes it cheap. {reached}",
+                     "inside the batch loop use the batch only: model.forward(X[idx]) and "
+                     "loss_fn.forward(scores, y[idx]).")
     curve, problem = as_numbers(got, fn.__name__, None, f"a list of {epochs} numbers, one loss "
                                 "per epoch", returned=True)
     if problem is not None:
@@ -227,10 +318,11 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
                      f"{reached}", "loop `for start in range(0, len(X), batch_size)` and take "
                                    "the rows order[start:start + batch_size].")
     sizes = [len(u) for u in spy_model.updates]
-    per_epoch = -(-n // batch_size)
     expected = ([batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else []))
     if sizes != expected * epochs:
-        return wrong(f"The batches had sizes {sorted(set(sizes))}; with batch_size={batch_size} and "
+        whole = (" (the whole training set: one full-batch step per epoch, where minibatches "
+                 f"give {per_epoch} cheaper steps)" if set(sizes) == {n} else "")
+        return wrong(f"The batches had sizes {sorted(set(sizes))}{whole}; with batch_size={batch_size} and "
                      f"{n} examples expected {per_epoch} batches per epoch: "
                      f"{n // batch_size} of {batch_size}" + (f" and one of {n % batch_size}"
                                                              if n % batch_size else "") + f". {reached}",
@@ -247,6 +339,11 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
         return wrong(f"Every epoch visited the examples {what}, so each epoch repeated the same "
                      f"batches. {reached}", "make one rng = np.random.default_rng(seed) before "
                      "the epochs, and draw a new rng.permutation(len(X)) at the start of each epoch.")
+    if len(spy_loss.backprop_losses) != epochs * per_epoch:
+        return wrong(f"`loss_fn.backward()` ran {len(spy_loss.backprop_losses)} times, but the "
+                     f"model's backward ran {epochs * per_epoch} times ({per_epoch} batches × "
+                     f"{epochs} epochs): each batch needs one of each, in pairs. {reached}",
+                     fix_backward)
     batch_losses = np.asarray(spy_loss.backprop_losses, dtype=float).reshape(epochs, per_epoch)
     weights = np.asarray(expected, dtype=float)
     ok = (np.allclose(curve, batch_losses.mean(axis=1), rtol=1e-6)
@@ -257,6 +354,17 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
                    "depends on how many batches there are")
         elif np.allclose(curve, batch_losses[:, -1], rtol=1e-6):
             why = "the loss of the last batch only, which is noisy"
+        elif (len(spy_loss.whole_set_losses) >= epochs
+              and np.allclose(curve, spy_loss.whole_set_losses[-epochs:], rtol=1e-6)):
+            return wrong(f"Your losses run {fmt(curve[0])} → {fmt(curve[-1])}: each is the loss on "
+                         "the whole training set, measured after the epoch (what train.fit "
+                         "records). That is a fine thing to watch, but it costs an extra pass over "
+                         "all the data, and it is not what this exercise asks for: the mean of the "
+                         "losses of that epoch's batches, which your loop has already computed. "
+                         "The two differ: each batch loss is measured before its step, while the "
+                         f"weights are still moving. {reached}",
+                         "collect every batch's loss in a list, then append "
+                         "np.mean(batch_losses) once per epoch.")
         else:
             why = "not the mean of that epoch's batch losses"
         return wrong(f"Your losses run {fmt(curve[0])} → {fmt(curve[-1])}, but each is {why}. "

@@ -6,6 +6,10 @@ Introduced in notebooks/09_capstone_handwriting. The shared bases live in helper
 
 from __future__ import annotations
 
+import copy
+import functools
+import warnings
+
 import ipywidgets as w
 import numpy as np
 
@@ -245,11 +249,84 @@ class DigitPad(Interactive):
 
 # --- exercise checkers ---
 
-def _digits_case():
-    """A small fixed network and three real 8×8 digits (counts 0..16) for check_predict_digit."""
-    X, _ = data.load_digits()
-    model = layers.mlp([64, 32, 10], seed=9)
-    return model, [X[i].reshape(8, 8).copy() for i in (0, 5, 42)]
+# The lesson's own network, trained the way the notebook trains it (64 → 128 → 10, Adam
+# lr=0.01, 30 epochs of batches of 32, seed 0), for a check cell run without `model`.
+RECIPE = "layers.mlp([64, 128, 10], seed=0), Adam lr=0.01, 30 epochs, batches of 32"
+SEVEN_STROKES = [[(60, 60), (170, 60), (100, 200)]]  # the drawn 7 of the notebook
+
+
+@functools.lru_cache(maxsize=1)
+def _split():
+    """(X_test, y_test) and X: the lesson's split (X / 16, stratified, seed 0) and the raw counts."""
+    X, y = data.load_digits()
+    (X_train, y_train), (X_val, y_val), (X_test, y_test) = data.stratified_split(X / 16, y, seed=0)
+    return {"X": X, "X_train": X_train, "y_train": y_train, "X_val": X_val, "y_val": y_val,
+            "X_test": X_test, "y_test": y_test}
+
+
+@functools.lru_cache(maxsize=1)
+def _lesson_weights() -> dict:
+    """The weights of the lesson's network, trained once by RECIPE (about 0.3 s)."""
+    from .. import losses, optim
+
+    d = _split()
+    net = layers.mlp([64, 128, 10], seed=0)
+    train.fit(net, losses.SoftmaxCrossEntropy(), optim.Adam(net, lr=0.01), d["X_train"],
+              d["y_train"], epochs=30, batch_size=32, val=(d["X_val"], d["y_val"]), seed=0)
+    return {k: v.copy() for k, v in net.params.items()}
+
+
+def _lesson_model():
+    """A fresh copy of the lesson's trained network (see RECIPE)."""
+    net = layers.mlp([64, 128, 10], seed=0)
+    for k, v in _lesson_weights().items():
+        net.params[k][...] = v
+    return net
+
+
+def _model_for_check(model, where: str):
+    """(the network to judge with, None), or (None, Feedback) when `model` cannot read digits."""
+    if model is None:
+        return _lesson_model(), None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            p = digit_probabilities(model, np.zeros(64))
+        if not np.all(np.isfinite(p)):
+            raise ValueError("its ten probabilities for a blank image are not finite numbers")
+    except Exception as exc:  # anything the learner put in `model`: say it in words
+        return None, Feedback("error", f"`{where}` needs the network you trained above as its "
+                              f"second argument, `{where}(..., model)`; this one cannot read a "
+                              f"digit: {exc}")
+    return model, None
+
+
+@functools.lru_cache(maxsize=1)
+def _seven_counts() -> np.ndarray:
+    """The drawn 7 of the notebook as 64 ink counts, made the way the notebook makes it."""
+    from .. import drawing
+
+    pts = np.concatenate([np.asarray(s, float) for s in SEVEN_STROKES])
+    pen = 0.15 * float(np.ptp(pts, axis=0).max())
+    return drawing.to_digit_features(drawing.strokes_to_image(SEVEN_STROKES, 256, pen))
+
+
+def _digit_cases(model) -> list:
+    """(where the learner saw it, 8×8 counts 0..16) for check_predict_digit: digits the lesson
+    shows, read by `model`: X[0], the drawn 7, and the first digit of the mistakes gallery."""
+    d = _split()
+    cases = [("X[0], the first digit in the grid at the top", d["X"][0].reshape(8, 8).copy()),
+             ('the drawn 7 of "Does the result look like the real thing?"',
+              _seven_counts().reshape(8, 8).copy())]
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        read = layers.softmax(model.forward(d["X_test"])).argmax(axis=1)
+    wrong_idx = np.flatnonzero(read != d["y_test"])
+    if wrong_idx.size:
+        i = wrong_idx[0]
+        cases.append((f'the first digit of the gallery "Every test mistake", a {d["y_test"][i]}',
+                      (d["X_test"][i] * 16).reshape(8, 8)))
+    return cases
 
 
 def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
@@ -259,19 +336,28 @@ def _predict_reference(model, image, scale: float = 16.0, soft: bool = True):
     return int(np.argmax(p)), float(np.max(p))
 
 
-def check_predict_digit(fn) -> Feedback:
-    """Check predict_digit(model, image8x8) -> (digit, probability) on a fixed network.
+def check_predict_digit(fn, model=None) -> Feedback:
+    """Check predict_digit(model, image8x8) -> (digit, probability) against the lesson's network.
+
+    ``model`` is the network the notebook trained (the check cell passes it), so every number
+    in the feedback is what that network says about digits the lesson shows: X[0], the drawn
+    7 and the first digit of the mistakes gallery. Without ``model`` the check trains the same
+    network the same way (see RECIPE). The learner's function gets a copy of the network.
 
     Introduced in notebooks/09_capstone_handwriting.
     """
     name = getattr(fn, "__name__", "predict_digit")
-    model, images = _digits_case()
-    for k, image in enumerate(images):
-        got, problem = call(fn, model, image.copy())
+    model, problem = _model_for_check(model, "lesson.check_predict_digit")
+    if problem is not None:
+        return problem
+    cases = _digit_cases(model)
+    seen = []
+    for label, image in cases:
+        want_d, want_p = _predict_reference(model, image)
+        got, problem = call(fn, copy.deepcopy(model), image.copy())
         if problem is not None:
             return problem
-        want_d, want_p = _predict_reference(model, image)
-        on = f"for test image {k + 1} (the right answer is digit {want_d} with probability {want_p:.4f})"
+        on = (f"for {label} (the network reads it as {want_d}, with probability {want_p:.4f})")
         if isinstance(got, np.ndarray) and got.size == 10:
             return wrong(f"`{name}` returned all ten numbers {on}.",
                          "pick the biggest: digit = int(np.argmax(p)), probability = float(p[digit]); "
@@ -289,6 +375,7 @@ def check_predict_digit(fn) -> Feedback:
                          "number 0..9.", "the digit is the position of the biggest probability: "
                          "int(np.argmax(p)).")
         if _same_answer((want_d, want_p), d_f, p_f):
+            seen.append(f"{want_d} ({want_p:.1%})")
             continue
         if _same_answer(_predict_reference(model, image, scale=1.0), d_f, p_f):
             return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is what the network "
@@ -304,8 +391,10 @@ def check_predict_digit(fn) -> Feedback:
         return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}.",
                      "reshape the 8×8 image to one row of 64, divide by 16, run model.forward, "
                      "then softmax and take the biggest.")
-    return correct(f"Correct! `{name}` reads all {len(images)} test images like the reference. "
-                   "This is all the drawing pad does after reducing your drawing to 8×8.")
+    return correct(f"Correct! `{name}` reads {', '.join(seen[:-1])} and {seen[-1]}: the same "
+                   "answers as the network you trained, for X[0], the drawn 7 and the first "
+                   "digit of the mistakes gallery. This is all the drawing pad does after "
+                   "reducing your drawing to 8×8.")
 
 
 def _same_answer(ref: tuple, digit: float, prob: float) -> bool:
@@ -366,3 +455,85 @@ def check_confusion_matrix(fn) -> Feedback:
                      "for t, q in zip(y_true, y_pred): cm[t, q] += 1.")
     return correct(f"Correct! `{name}` matches on all {len(_confusion_cases())} cases: rows are "
                    "true digits, columns what the network read.")
+
+
+def _batch_cases() -> list:
+    """(how the message names it, rows of X scaled 0..1) for check_read_batch."""
+    X = _split()["X_test"]
+    return [("X_test[:10]", X[:10]), (f"all {len(X)} test images X_test", X),
+            ("X_test[:1], one image", X[:1])]
+
+
+def check_read_batch(fn, model=None) -> Feedback:
+    """Check read_batch(model, X) -> (N,) digits, the fixed version of the lesson's buggy reader.
+
+    ``X`` holds N rows of 64 numbers scaled like X / 16. The reference is the lesson's
+    network (``model``, passed by the check cell; without it the check trains the same
+    network the same way, see RECIPE): the digit with the biggest probability in each row.
+    The cases: the ten images the buggy version read (X_test[:10]), all test images, one image.
+
+    Introduced in notebooks/09_capstone_handwriting.
+    """
+    name = getattr(fn, "__name__", "read_batch")
+    model, problem = _model_for_check(model, "lesson.check_read_batch")
+    if problem is not None:
+        return problem
+    for label, X in _batch_cases():
+        n = len(X)
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            probs = layers.softmax(model.forward(X))
+            twice = layers.softmax(model.forward(X / 16)).argmax(axis=1)
+        want = probs.argmax(axis=1)
+        got, problem = call(fn, copy.deepcopy(model), X.copy())
+        if problem is not None:
+            return problem
+        on = f"for {label}"
+        g, problem = as_numbers(got, name, None, f"{n} digits, one per image", returned=True,
+                                on=" " + on)
+        if problem is not None:
+            return problem
+        if g.shape == probs.shape and np.allclose(g, probs, atol=1e-6):
+            return wrong(f"`{name}` returned the whole table of probabilities, shape {g.shape}, "
+                         f"{on}; expected {n} digits, shape ({n},).",
+                         "pick the biggest probability in each row: probs.argmax(axis=1).")
+        if g.shape == (10,) and np.array_equal(g, probs.argmax(axis=0)) and (n != 10 or not np.array_equal(g, want)):
+            return wrong(f"`{name}` returned {fmt(g.astype(int))} {on}: still the bug. "
+                         f"probs has shape ({n}, 10), one row per image and one column per "
+                         "digit; argmax(axis=0) runs down each column, so it gives, for each "
+                         "digit 0..9, the position of the image most like it: ten image "
+                         f"numbers, whatever N is (here N = {n}).",
+                         "take the biggest along each row instead: axis=1 (or axis=-1).")
+        if g.ndim == 0 or g.size == 1 and n > 1:
+            return wrong(f"`{name}` returned one number, {fmt(g)}, {on}; expected {n} digits, "
+                         "one per image.", "np.argmax without an axis treats the whole table "
+                         "as one long list: give it axis=1.")
+        if g.shape == (n,) and np.allclose(g, probs.max(axis=1), atol=1e-6) and not np.array_equal(g, want):
+            return wrong(f"`{name}` returned the biggest probabilities {on}, not the digits.",
+                         "argmax gives the position of the biggest value (the digit); max gives "
+                         "the value itself.")
+        if g.size == n and g.shape != (n,) and np.array_equal(g.ravel(), want):
+            return wrong(f"`{name}` returned the right digits {on}, but in shape {g.shape}; "
+                         f"expected a flat array of shape ({n},), like y_test.",
+                         "drop keepdims=True, or end with .ravel().")
+        if g.shape != (n,):
+            return wrong(f"`{name}` returned shape {g.shape} {on}; expected ({n},), one digit "
+                         "per image.", "probs = layers.softmax(model.forward(X)) has shape "
+                         "(N, 10); its argmax along axis=1 has shape (N,).")
+        if np.array_equal(g, want):
+            continue
+        if np.array_equal(g, twice) and not np.array_equal(twice, want):
+            return wrong(f"`{name}` divided X by 16 {on}: X_test is already scaled to 0..1 "
+                         "(it was made from X / 16), so the network saw inputs 16 times too "
+                         "faint.", "pass X to model.forward as it is.")
+        bad = np.flatnonzero(g != want)
+        shown = g.astype(int) if np.all(g == np.round(g)) else g
+        return wrong(f"`{name}` returned {fmt(shown[:12])}{' ...' if n > 12 else ''} {on}; expected "
+                     f"{fmt(want[:12])}{' ...' if n > 12 else ''}: {len(bad)} of {n} differ "
+                     f"(the first at image {bad[0]}).",
+                     "scores = model.forward(X), probs = layers.softmax(scores), then the "
+                     "biggest in each row: probs.argmax(axis=1).")
+    return correct(f"Correct! `{name}` reads every row: on all {len(_split()['y_test'])} test "
+                   "images it gives the same digits as train.predict. The bug hid because ten "
+                   "images make a 10 × 10 table, so the wrong axis gave an answer of the "
+                   "right length.")
