@@ -574,7 +574,7 @@ def _where(tb) -> str:
     code, line = found
     text = linecache.getline(code.co_filename, line).strip()
     text = text if len(text) <= 120 else text[:117] + "..."
-    func = f"in `{code.co_name}`, " if not code.co_name.startswith("<") else ""
+    func = f"in `{code.co_name}`, " if not code.co_name.startswith("<") else "on "
     return f"{func}line {line}" + (f": `{text}`" if text else "") + "."
 
 
@@ -701,3 +701,45 @@ def known_mistake(got, candidates, right=None, atol: float = 1e-8):
         if np.all(np.isfinite(v)) and same(g, v) and (ok is None or not same(v, ok)):
             return payload
     return None
+
+
+def filled_in(answers, keys, name: str, fill: str = "your answer"):
+    """A dict of predictions as the learner filled it in: the dict of `keys` -> answer, or a
+    Feedback when it is not done yet (None, or every answer still ``...``), not a dict, missing
+    keys, or only partly filled in. For exercises that ask for several predictions at once.
+
+    Introduced in notebooks/03_layers (used again in notebooks/04_forward_pass).
+    """
+    where = "checks.filled_in"
+    if isinstance(keys, (str, bytes, type)) or not hasattr(keys, "__iter__"):
+        raise TypeError(f"{where}: expected keys to be the names of the answers, such as "
+                        f"[\"W2\", \"out\"], got {_describe(keys)}.")
+    keys = list(keys)
+    if not keys or not all(isinstance(k, str) and k for k in keys):
+        raise ValueError(f"{where}: expected keys to be one or more names (non-empty text), got "
+                         f"{_describe(keys)}.")
+    _text(name, "name", where)
+    _text(fill, "fill", where)
+    listed = ", ".join(f'"{k}"' for k in keys)
+    if answers is None:
+        return not_done(name)
+    if not isinstance(answers, dict):
+        return wrong(f"`{name}` is {fmt(answers, 60)}; expected a dict with the keys {listed}.",
+                     f"Keep the dict of the stub and replace each ... with {fill}.")
+    try:
+        given = {k: answers[k] for k in keys if k in answers}
+        others = [repr(k) for k in answers if k not in keys]
+    except Exception:  # noqa: BLE001  (a dict subclass that breaks when read)
+        return wrong(f"`{name}` could not be read as a dict.", "Use the dict from the cell above.")
+    missing = [k for k in keys if k not in given]
+    if missing:
+        return wrong(f"`{name}` has no {' and no '.join(repr(k) for k in missing)}"
+                     + (f" (it has {', '.join(others)} instead)" if others else "")
+                     + f"; expected the keys {listed}.", "Keep the keys of the stub as they are.")
+    blank = [k for k in keys if given[k] is ... or given[k] is None]
+    if len(blank) == len(keys):
+        return not_done(name)
+    if blank:
+        return Feedback("not done", f"Not done yet: fill in {' and '.join(repr(k) for k in blank)} too "
+                                    "(each ... is an answer still to give), then run this cell again.")
+    return given

@@ -170,6 +170,7 @@ class Playground(Interactive):
         """Stop training and say why in words: train's message for a loss that is not a number."""
         self.running = False
         lr, epoch = float(self.values["lr"]), round(self.epoch, 1)
+        epoch = int(epoch) if epoch.is_integer() else epoch  # "epoch 1", not "epoch 1.0"
         if not np.isfinite(loss):
             words = train.divergence_message(epoch, loss, lr)
         else:

@@ -165,6 +165,31 @@ def test_is_eight_a_region_compared_pixel_by_pixel_or_not_at_all():
     assert fb.status == "wrong" and "half a rule" in fb.message and "> t" in fb.message
 
 
+def test_is_eight_hints_never_suggest_the_forbidden_region():
+    for rule in (lambda image: "eight", lambda image: True, lambda image: image is None):
+        fb = lesson.check_is_eight(rule)
+        assert fb.status == "wrong" and "image[2:6, 0:3]" not in fb.message
+        assert "image[0:8, 0:4]" in fb.message
+
+
+@pytest.mark.parametrize("digit", [3, 8, 3.0])
+def test_is_eight_returning_the_digit_is_named(digit):
+    fb = lesson.check_is_eight(lambda image: 8 if image[0:8, 0:4].mean() > 4.5 else digit)
+    assert fb.status == "wrong" and "returned the digit" in fb.message
+    assert "True for an 8 and False for a 3" in fb.message and "half a rule" not in fb.message
+
+
+def test_a_crash_in_a_lambda_says_on_which_line():
+    fb = lesson.check_is_eight(lambda image: image[10, 10] > 0)
+    assert fb.status == "error" and "It happened on line " in fb.message
+
+
+def test_hand_rule_threshold_line_is_black_not_a_third_orange(threes_and_eights):
+    import matplotlib.colors as mc
+    demo = lesson.HandRuleDemo(*threes_and_eights[0])
+    assert mc.to_hex(demo.line.get_color()) == "#000000"
+
+
 def test_the_hand_rule_lives_in_one_place():
     region, threshold = lesson.HAND_RULE
     assert lesson.region_code(region) == "image[2:6, 0:3]" and threshold == 2.0

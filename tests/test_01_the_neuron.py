@@ -190,35 +190,43 @@ def test_neuron_does_not_change_the_learners_view_of_the_cases():
     assert lesson.check_neuron(neuron_solution).status == "correct"
 
 
-# --- exercise 2: the AND gate ------------------------------------------------------------
+# --- exercise 2: "x1 on and x2 off" ------------------------------------------------------
 
-def test_and_gate():
-    assert lesson.check_and_gate(None).status == "not done"
-    fb = lesson.check_and_gate((1.0, 1.0, -1.5))
-    assert fb.status == "correct" and "(1, 1)" in fb.message
-    assert lesson.check_and_gate([20, 20, -30]).status == "correct"
+def test_and_not_gate():
+    assert lesson.check_and_not_gate(None).status == "not done"
+    fb = lesson.check_and_not_gate((1.0, -1.0, -0.5))
+    assert fb.status == "correct" and "(1, 0)" in fb.message and "veto" in fb.message
+    assert lesson.check_and_not_gate([20, -20, -10]).status == "correct"
+    assert lesson.check_and_not_gate((1.0, -1.0, 0.0)).status == "correct"  # (0, 0): z = 0, quiet
 
 
 @pytest.mark.parametrize("params, words", [
-    ((1.0, 1.0, 0.5), "make b negative"),          # fires for (0, 0)
-    ((1.0, 1.0, -3.0), "not enough to beat the bias"),  # never fires
-    ((1.0, 1.0, -2.0), "not enough to beat the bias"),  # (1, 1) sits exactly on 0.5
-    ((1.0, 1.0, -0.5), "one input alone"),          # an OR gate
-    ((2.0, 0.1, -1.5), "one input alone"),
+    ((1.0, -1.0, 0.5), "b must be at or below 0 (exactly 0 gives output 0.5"),  # fires for (0, 0)
+    ((1.0, -1.0, -1.5), "make w1 bigger than -b"),          # never fires
+    ((1.0, -1.0, -1.0), "ABOVE 0.5"),                       # (1, 0) sits exactly on 0.5
+    ((2.0, -0.5, -1.0), "w1 + w2 + b = 0.5 must stay at or below 0"),  # x2 does not veto enough
+    ((1.0, 1.0, -1.5), "AND gate"),                          # AND: x2 helps
+    ((-1.0, 1.0, -0.5), "weights are"),                      # fires for (0, 1): swapped
 ])
-def test_and_gate_wrong(params, words):
-    fb = lesson.check_and_gate(params)
-    assert fb.status == "wrong" and words in fb.message and "✗" in fb.message
+def test_and_not_gate_wrong(params, words):
+    fb = lesson.check_and_not_gate(params)
+    assert fb.status == "wrong" and words in fb.message and "✗" in fb.message, fb.message
 
 
-@pytest.mark.parametrize("bad, came", [((1, 2), "is 2 numbers"), ("1, 1, -1.5", "is text"),
+def test_and_not_gate_x2_alone_firing_is_explained():
+    fb = lesson.check_and_not_gate((1.0, 0.5, -0.2))  # (0, 1) and (1, 1) fire
+    assert fb.status == "wrong" and "w2 + b = 0.3 must stay at or below 0" in fb.message
+
+
+@pytest.mark.parametrize("bad, came", [((1, 2), "is 2 numbers"), ("1, -1, -0.5", "is text"),
                                        ((1, "a", 2), "is text"), (5, "is 1 number"),
                                        ((np.inf, 1, -1), "NaN or infinity"),
                                        ((1e308, 1e308, -1), "beyond")])
-def test_and_gate_bad_answers_say_what_came_and_what_is_expected(bad, came):
-    fb = lesson.check_and_gate(bad)
+def test_and_not_gate_bad_answers_say_what_came_and_what_is_expected(bad, came):
+    fb = lesson.check_and_not_gate(bad)
     assert fb.status == "wrong" and came in fb.message, fb.message
-    assert "expected three numbers (w1, w2, b)" in fb.message and "and_params = (" in fb.message
+    assert "expected three numbers (w1, w2, b)" in fb.message
+    assert "and_not_params = (1.0, 2.0, -3.0)" in fb.message  # a neutral example, not an answer
 
 
 # --- exercise 3: predict a neuron by hand ------------------------------------------------
@@ -285,13 +293,30 @@ def test_neuron_returning_z_and_the_output_is_named(swap):
     assert "return only the output" in fb.message
 
 
-def test_and_gate_the_opposite_gate_and_the_bias_first():
-    fb = lesson.check_and_gate((-1.0, -1.0, 1.5))
-    assert fb.status == "wrong" and "exact opposite of AND" in fb.message and "(-w1, -w2, -b)" in fb.message
-    fb = lesson.check_and_gate((-1.5, 1.0, 1.0))
-    assert fb.status == "wrong" and "bias first" in fb.message and "and_params = (1, 1, -1.5)" in fb.message
+def test_and_not_gate_the_opposite_gate_and_the_bias_first():
+    fb = lesson.check_and_not_gate((-1.0, 1.0, 0.5))
+    assert fb.status == "wrong" and "exact opposite" in fb.message and "(-w1, -w2, -b)" in fb.message
+    fb = lesson.check_and_not_gate((-0.5, 1.0, -1.0))
+    assert fb.status == "wrong" and "bias first" in fb.message
+    assert "and_not_params = (1, -1, -0.5)" in fb.message
 
 
-def test_and_gate_a_point_exactly_on_the_edge_is_explained():
-    fb = lesson.check_and_gate((1.0, 1.0, -2.0))  # (1, 1): z = 0, output exactly 0.5
-    assert fb.status == "wrong" and "exactly 0.5" in fb.message and "ABOVE 0.5" in fb.message
+def test_neuron_rounded_answer_is_named():
+    for digits in (2, 3):
+        fb = lesson.check_neuron(lambda x, w, b, d=digits: round(float(neuron_solution(x, w, b)), d))
+        assert fb.status == "wrong" and "You rounded" in fb.message and "full value" in fb.message
+    fb = lesson.check_neuron(lambda x, w, b: np.round(neuron_solution(x, w, b), 4))
+    assert fb.status == "wrong" and "You rounded" in fb.message
+
+
+def test_neuron_generic_message_names_the_arguments():
+    fb = lesson.check_neuron(lambda x, w, b: 0.3)
+    assert fb.status == "wrong" and "for x=[1. 2. 3.], w=[ 0.5 -0.2  0.1], b=0.3 returned 0.3" in fb.message
+
+
+def test_neuron_fixed_length_answer_is_told_to_use_dot():
+    def only_three_inputs(x, w, b):
+        return layers.sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b)
+    fb = lesson.check_neuron(only_three_inputs)
+    assert fb.status == "error" and "IndexError" in fb.message
+    assert "That was with 1 input." in fb.message and "any length" in fb.message and "np.dot" in fb.message

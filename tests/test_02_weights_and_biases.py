@@ -240,3 +240,36 @@ def test_best_line_accuracy_variants():
     assert lesson.best_line_accuracy(X, np.array([0, 0, 0, 1]), [1.0, -1.5], biases=[0.0]) == 0.75
     assert lesson.best_line_accuracy(X, np.array([0, 1, 1, 1]), [-1.0, 1.0], strict=False) == 1.0
     assert lesson.best_line_accuracy(X, xor, np.linspace(-2, 2, 9), strict=False) == 0.75
+
+
+def test_best_line_with_one_weight_for_both_inputs_is_caught():
+    def tied(X, y, values):  # w1 = w2: right on XOR, AND and OR, wrong on "x1 and not x2"
+        return max(float(np.mean((X[:, 0] * w + X[:, 1] * w + b > 0) == y))
+                   for w in values for b in values)
+    fb = lesson.check_best_line(tied)
+    assert fb.status == "wrong" and "x1 and not x2" in fb.message
+    assert "returned 0.75, expected 1" in fb.message and "w1 = w2" in fb.message
+
+
+def test_best_line_correct_message_stays_true():
+    fb = lesson.check_best_line(reference_best_line)
+    X, _, _ = lesson.boundary_data("XOR")
+    assert lesson.best_line_accuracy(X, np.array([0, 0, 1, 0]), np.linspace(-2, 2, 9)) == 1.0
+    assert "100 % for AND but only 75 % for XOR" in fb.message
+
+
+def _search(X, y, values):
+    return max(((float(np.mean((X[:, 0] * w1 + X[:, 1] * w2 + b > 0) == y)), (w1, w2, b))
+                for w1 in values for w2 in values for b in values), key=lambda t: t[0])
+
+
+@pytest.mark.parametrize("answer", [
+    lambda X, y, v: _search(X, y, v),                       # (acc, (w1, w2, b))
+    lambda X, y, v: _search(X, y, v)[1],                    # (w1, w2, b)
+    lambda X, y, v: np.array(_search(X, y, v)[1]),          # the weights as an array
+    lambda X, y, v: [_search(X, y, v)[0], *_search(X, y, v)[1]],  # [acc, w1, w2, b]
+])
+def test_best_line_returning_the_weights_is_named(answer):
+    fb = lesson.check_best_line(answer)
+    assert fb.status == "wrong" and "return only the best accuracy, not the weights" in fb.message.lower()
+    assert "same length" not in fb.message and "reduce" not in fb.message

@@ -97,7 +97,7 @@ def test_xor_hidden_space_things_to_try_as_the_text_says():
     assert with_and["unit 2"] == "AND" and with_and["separable"]
     copies = d.update(w11=1.0, w21=0.0, b1=-0.5, w12=0.0, w22=1.0, b2=-0.5)
     assert (copies["unit 1"], copies["unit 2"]) == ("x1", "x2")
-    assert not copies["separable"] and "meets" in copies["why"]
+    assert not copies["separable"] and "segment" in copies["why"] and "crosses or touches" in copies["why"]
     soft = d.update(activation="sigmoid")
     assert soft["separable"] and round(soft["margin"], 2) == 0.02
     steep = d.update(w11=2.0, w21=2.0, b1=-1.0, w12=-2.0, w22=-2.0, b2=3.0, activation="sigmoid")
@@ -390,7 +390,7 @@ def test_xor_wrong_hidden_neuron_is_named():
 def test_xor_hidden_copies_of_the_inputs_cannot_be_repaired():
     fb = lesson.check_xor_network((np.eye(2), np.array([-0.5, -0.5]), np.ones((2, 1)), np.array([-1.5])))
     assert fb.status == "wrong" and "computes x1" in fb.message and "computes x2" in fb.message
-    assert "meets" in fb.message and "Hidden neuron 2" in fb.message
+    assert "crosses or touches" in fb.message and "Hidden neuron 2" in fb.message
 
 
 @pytest.mark.parametrize("answer", [(1, 2, 3), (np.ones((3, 2)), np.zeros(2), np.ones((2, 1)), np.zeros(1)),
@@ -421,3 +421,36 @@ def test_xor_hidden_space_readout_moves_even_when_the_picture_cannot():
     text = d.ui["text"].value
     c["b1"].value = -2.9
     assert d.ui["text"].value != text and "z = -2.9·x1 - 2.9·x2 - 2.9" in d.ui["text"].value
+
+
+def test_xor_three_items_are_counted_not_dumped():
+    W1, b1, W2, _b2 = SOLUTION
+    fb = lesson.check_xor_network((W1, b1, W2))
+    assert fb.status == "wrong" and "`xor_weights` has 3 items; expected four: (W1, b1, W2, b2)" in fb.message
+    assert "array(" not in fb.message and "[[" not in fb.message
+
+
+def test_xor_sigmoid_names_sit_off_the_points_and_the_line():
+    # with sigmoid the points crowd together: each class's names move away from the other class,
+    # so no name is drawn on a point or across the black line between the classes
+    d = lesson.XorHiddenSpace()
+    r = d.update(activation="sigmoid")
+    w_out = np.array(lesson._separation(np.array(list(r["hidden"].values())))["w"])
+    for label, y in zip(d.h_labels, lesson.XOR_LABELS):
+        dx, dy = label.xyann
+        assert np.hypot(dx, dy) >= 10  # clear of the marker
+        side = np.sign(np.dot([dx, dy], w_out))
+        assert side == (1 if y == 1 else -1)  # on its own class's side of the line
+    # at the corners (step) the names keep their old places beside the points
+    d.update()
+    assert all(abs(label.xyann[0]) == 8 for label in d.h_labels)
+
+
+def test_hinge_colours_are_not_confused_with_the_blue_sum():
+    from matplotlib.colors import to_hex
+
+    from helpers import plots
+    h = lesson.ReluHinges()
+    blues = {plots.PALETTE["blue"].lower(), plots.PALETTE["sky"].lower()}
+    assert not blues & {to_hex(c) for c in h.COLOURS}
+    assert to_hex(h.sum_line.get_color()) == plots.PALETTE["blue"].lower()

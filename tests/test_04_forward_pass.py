@@ -276,43 +276,85 @@ def test_forward_other_errors_keep_their_message():
     assert fb.status == "error" and "NameError" in fb.message
 
 
-# --- check_shapes (a reasoning exercise: predict, do not run) ---
+# --- check_softmax_predictions (a reasoning exercise: predict, do not run) ---
 
-RIGHT_SHAPES = {"W1": (5, 16), "H1": (32, 16), "W2": (16, 8), "b2": (8,), "H2": (32, 8),
-                "W3": (8, 1), "out": (32, 1)}
+RIGHT_PREDICTED = {"equal": [1 / 3] * 3, "big": [0.090, 0.245, 0.665]}
 
 
-def test_shapes_right_answer_agrees_with_the_helpers():
-    steps = layers.mlp([5, 16, 8, 1]).forward_steps(np.zeros((32, 5)))
-    assert [steps[2].shape, steps[4].shape, steps[5].shape] == [RIGHT_SHAPES[k] for k in ("H1", "H2", "out")]
-    fb = lesson.check_shapes(dict(RIGHT_SHAPES))
+def test_predictions_right_answer_agrees_with_the_helpers():
+    assert np.allclose(layers.softmax(np.array([2.0, 2.0, 2.0])), RIGHT_PREDICTED["equal"])
+    assert np.allclose(layers.softmax(np.array([1000.0, 1001.0, 1002.0])), RIGHT_PREDICTED["big"], atol=1e-3)
+    fb = lesson.check_softmax_predictions(dict(RIGHT_PREDICTED))
     assert fb.status == "correct", fb.message
-    assert lesson.check_shapes({k: list(v) for k, v in RIGHT_SHAPES.items()}).status == "correct"
+    rounded = {"equal": (0.33, 0.33, 0.33), "big": np.array([0.09, 0.24, 0.67])}  # two decimals pass
+    assert lesson.check_softmax_predictions(rounded).status == "correct"
 
 
-def test_shapes_stub_is_not_done():
-    assert lesson.check_shapes(None).status == "not done"
-    assert lesson.check_shapes(dict.fromkeys(RIGHT_SHAPES)).status == "not done"
+def test_predictions_stub_and_half_done():
+    assert lesson.check_softmax_predictions(None).status == "not done"
+    assert lesson.check_softmax_predictions({"equal": ..., "big": ...}).status == "not done"
+    fb = lesson.check_softmax_predictions({**RIGHT_PREDICTED, "big": ...})
+    assert fb.status == "not done" and "'big'" in fb.message
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"W1": (16, 5)}, "W1 turned around"),
-    ({"H1": (16,)}, "one example's output"),
-    ({"H2": (8, 32)}, "the first size is the batch"),
-    ({"b2": (32, 8)}, "a bias has a single axis"),
-    ({"b2": (16,)}, "one bias per neuron of that layer"),
-    ({"out": (32,)}, "one column per output unit"),
-    ({"W3": "8, 1"}, "is not a shape"),
-    ({"W2": None}, "no shape yet for W2"),
+@pytest.mark.parametrize("change, words", [
+    ({"big": [float("nan")] * 3}, "np.exp(1000) overflows to infinity"),
+    ({"big": [float("inf"), float("inf"), float("inf")]}, "the maths itself has a perfectly good answer"),
+    ({"equal": [1, 1, 1]}, "[1, 1, 1] adds up to 3"),
+    ({"equal": [np.exp(2.0)] * 3}, "that is np.exp of each score"),
+    ({"big": [1 / 3] * 3}, "only at their gaps"),
+    ({"big": [1000 / 3003, 1001 / 3003, 1002 / 3003]}, "only at their gaps"),
+    ({"big": [0.665, 0.245, 0.090]}, "in the wrong order"),
+    ({"big": [0, 0, 1]}, "not certain"),
+    ({"big": [0.1, 0.2, 0.3]}, "add up to 0.6"),
+    ({"equal": [0.2, 0.3, 0.5]}, "equal scores give equal probabilities"),
+    ({"big": [0.2, 0.3, 0.5]}, "Subtract 1000 from every score"),
+    ({"big": "0.09, 0.245, 0.665"}, "is text"),
+    ({"equal": 1 / 3}, "three probabilities"),
 ])
-def test_shapes_typical_mistakes_are_explained(changes, words):
-    fb = lesson.check_shapes({**RIGHT_SHAPES, **changes})
+def test_predictions_typical_mistakes_are_explained(change, words):
+    fb = lesson.check_softmax_predictions({**RIGHT_PREDICTED, **change})
+    assert fb.status == "wrong" and words.lower() in fb.message.lower(), fb.message
+    assert "1 of 2 right" in fb.message
+
+
+@pytest.mark.parametrize("answer, words", [
+    ([0.3, 0.3, 0.3], "expected a dict"),
+    ({"eq": [1 / 3] * 3}, "has no 'equal' and no 'big'"),
+])
+def test_predictions_malformed(answer, words):
+    fb = lesson.check_softmax_predictions(answer)
     assert fb.status == "wrong" and words in fb.message, fb.message
 
 
-def test_shapes_not_a_dict():
-    fb = lesson.check_shapes([(5, 16)])
-    assert fb.status == "wrong" and "expected the dict" in fb.message
+def max_without_keepdims(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def test_softmax_max_without_keepdims_is_said_in_words():
+    fb = lesson.check_softmax(max_without_keepdims)
+    assert fb.status == "error", fb.message
+    assert "keepdims=True on the max and on the sum" in fb.message
+    assert "shape (2,)" in fb.message and "(2, 1)" in fb.message
+    assert "operands could not be broadcast" not in fb.message
+
+
+def bias_as_column(x, params):
+    h = x
+    for i, (W, b) in enumerate(params):
+        h = h @ W + b[:, None]
+        if i < len(params) - 1:
+            h = np.maximum(0, h)
+    return h
+
+
+def test_forward_bias_made_into_a_column_is_named():
+    fb = lesson.check_mlp_forward(bias_as_column)
+    assert fb.status == "error", fb.message
+    assert "b1 made into a column, shape (3, 1)" in fb.message and "keep b1 as it is" in fb.message
+    assert "computed in your function + " not in fb.message.split("\n")[0].split("+")[-1]
 
 
 # --- the real forward pass: one digit through a trained network ---
@@ -353,6 +395,22 @@ def test_digit_reader_marks_a_wrong_guess_in_vermillion(reader):
     r = reader.update(index=int(wrong_ones[0]))
     assert not r["right"] and "wrong" in reader.readout(r)
     assert to_hex(reader.p_bars[r["guess"]].get_facecolor()) == plots.PALETTE["vermillion"].lower()
+
+
+def test_digit_reader_shows_the_true_digit_behind_a_wrong_guess(reader):
+    from matplotlib.colors import to_hex
+
+    from helpers import plots
+    r = reader.update(index=171)  # the notebook's example: a 5 read as a 3
+    assert (r["true digit"], r["guess"], r["right"]) == (5, 3, False)
+    colours = [to_hex(bar.get_facecolor()) for bar in reader.p_bars]
+    assert colours[5] == plots.PALETTE["blue"].lower() and colours[3] == plots.PALETTE["vermillion"].lower()
+    assert colours.count(plots.PALETTE["sky"].lower()) == 8
+    assert r["true digit's rank"] == 2 and "gets 27%, second of the ten" in reader.readout(r)
+    assert "5: 27%" in reader.p_title.get_text()
+    r = reader.update(index=0)  # right again: no blue bar left behind
+    assert r["right"] and plots.PALETTE["blue"].lower() not in {to_hex(b.get_facecolor()) for b in reader.p_bars}
+    assert "dark blue" not in reader.readout(r)
 
 
 def test_digit_reader_slider_changes_the_picture():
@@ -406,6 +464,17 @@ def test_depth_activation_changes_the_histogram(depth):
     depth.update(scale=1.0, activation="relu")
     edges = np.asarray(depth.last.get_data().edges)
     assert edges[0] == 0 and edges[-1] == 3 and "ReLU" in depth.hist_title.get_text()
+
+
+def test_depth_histogram_axis_fits_each_activation(depth):
+    depth.update(scale=1.0, activation="tanh")
+    assert depth.ax_h.get_xlim() == (-1.1, 1.1) and "from -1 to 1" in depth.ax_h.get_xlabel()
+    tanh_png = depth.png()
+    depth.update(scale=1.0, activation="relu")
+    assert depth.ax_h.get_xlim() == (-0.1, 3.1) and "above 3" in depth.ax_h.get_xlabel()
+    assert depth.png() != tanh_png  # the axis itself is redrawn, not only the bars
+    depth.update(scale=1.0, activation="tanh")
+    assert depth.png() == tanh_png
 
 
 def test_depth_widget_controls_redraw():

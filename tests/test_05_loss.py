@@ -55,6 +55,18 @@ def test_linefit_mse_works_on_grids(demo):
     assert np.isclose(z[1, 2], demo.mse(m[1, 2], c[1, 2]))
 
 
+def test_linefit_star_stays_visible_and_the_trail_follows_your_moves():
+    d = lesson.LineFitLoss()
+    d.update(slope=0.5, intercept=0.0)
+    d.update(slope=float(d.best[0]), intercept=float(d.best[1]))  # reach the best line
+    star = d.star  # drawn above "your line", in a full redraw and in the fast one alike
+    assert star.get_label() == "lowest loss" and star.get_zorder() > d.marker.get_zorder()
+    assert d.animated().index(star) > d.animated().index(d.marker)
+    for line in (d.trail, d.trail_edge):  # a white line on a wider black one: two points so far
+        assert np.allclose(line.get_xydata(), [[0.5, 0.0], d.best])
+    assert d.trail.get_color() == "white" and d.trail_edge.get_linewidth() > d.trail.get_linewidth()
+
+
 def test_linefit_widget_controls_redraw():
     drive_every_control(lesson.LineFitLoss())
 
@@ -79,6 +91,7 @@ def stub_mse(pred, y):
     (lambda p, y: np.mean(p - y) ** 2, "square each error first"),
     (lambda p, y: (p - y) ** 2, "ONE number"),
     (lambda p, y: np.mean((p - y) ** 2) + 1, "np.mean((pred - y) ** 2)"),
+    (lambda p, y: np.sum((p - y) ** 2) / len(p), "len(pred), which counts the rows only"),
 ])
 def test_mse_typical_mistakes_are_explained(fn, words):
     fb = lesson.check_mse(fn)
@@ -140,6 +153,14 @@ def test_checkers_never_raise_on_junk():
 
 # --- a loss is ONE number: lists, tuples and arrays are refused in words ---
 
+def _loop_over_rows_mse(pred, y):
+    """A Python loop over the rows: on a 2-D batch it adds whole rows, one total per column."""
+    total = 0.0
+    for i in range(len(pred)):
+        total = total + (pred[i] - y[i]) ** 2
+    return total / len(pred)
+
+
 @pytest.mark.parametrize("check, fn, words", [
     (lesson.check_mse, lambda p, y: [float(np.mean((p - y) ** 2))], ["returned [0.375]: a list holding one number",
                                                                       "with no brackets"]),
@@ -147,7 +168,9 @@ def test_checkers_never_raise_on_junk():
     (lesson.check_mse, lambda p, y: np.array([np.mean((p - y) ** 2)]), ["array([0.375]): an array holding one"]),
     (lesson.check_mse, lambda p, y: list((p - y) ** 2), ["a list of 4 numbers", "the squared errors, one per value"]),
     (lesson.check_mse, lambda p, y: np.mean((p - y) ** 2, axis=0) if p.ndim == 2 else np.mean((p - y) ** 2),
-     ["np.mean(..., axis=0) averages each column", "the mean over every value: here 2.6667"]),
+     ["one number per column", "axis=0", "the mean over every value: here 2.6667"]),
+    (lesson.check_mse, lambda p, y: _loop_over_rows_mse(p, y),
+     ["one number per column: an average over the rows only, as a loop over the rows"]),
     (lesson.check_mse, lambda p, y: np.mean((p - y) ** 2, axis=-1) if p.ndim == 2 else np.mean((p - y) ** 2),
      ["np.mean(..., axis=1) averages each row"]),
     (lesson.check_cross_entropy, lambda p, t: list(-np.log(p[np.arange(len(t)), t])),
@@ -190,6 +213,9 @@ def test_by_hand_numbers_are_what_the_solution_says():
     ((0.25, 1.04), "squares the mean error"),
     ((5.0, 1.04), "the errors (prediction - y) are -1, 2, 0, -3"),
     ((3.5, 2.08), "sum over the two photos"),
+    ((3.5, 1.386), "the loss of one photo, the second"),
+    ((1.04, 3.5), "The two are swapped"),
+    ((1.5 * np.log(2), 3.5), "tuple is (MSE, cross-entropy)"),
     ((3.5, -1.04), "minus sign is missing"),
     ((3.5, 0.45), "log base 10"),
     ((3.5, 1.5), "log base 2"),

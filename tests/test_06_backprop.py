@@ -69,6 +69,9 @@ def test_stepper_explains_each_step_with_local_slopes(stepper):
     assert by_label["w2"] == "dL/dw2 = -2.301 × 2.000 (from x2·w2) = -4.603"  # × hands over x2
     assert by_label["sum"] == "dL/dsum = -2.301 × 1.000 (from z) = -2.301"  # + copies
     assert by_label["e"] == "dL/de = 1.000 × -2.395 (from L) = -2.395"
+    # a label that is an expression gets brackets, so dL/d(x1·w1) does not read as (dL/dx1)·w1
+    assert by_label["x1·w1"].startswith("dL/d(x1·w1) = ")
+    assert by_label["−y"].startswith("dL/d(−y) = ") and by_label["x1"].startswith("dL/dx1 = ")
 
 
 def test_a_value_used_twice_collects_both_terms():
@@ -168,6 +171,18 @@ def test_dense_checker_shape_words_have_no_numpy_jargon_or_array_dumps():
     assert "It was called with" not in fb.message and "[[" not in fb.message
 
 
+def test_dense_checker_other_errors_get_no_formulas_and_no_arrays():
+    def dense_backward(dout, x, W):
+        raise RuntimeError("not finished")
+    fb = lesson.check_dense_backward(dense_backward)
+    assert fb.status == "error" and "RuntimeError: not finished" in fb.message
+    assert "W.T" not in fb.message and "x.T" not in fb.message and "Hint" not in fb.message
+    assert "[[" not in fb.message and "dout of shape (5, 2), x of shape (5, 3)" in fb.message
+    # a shape error (here broadcasting) still gets the shapes to guide it
+    fb = lesson.check_dense_backward(lambda d, x, W: (d + x, x.T @ d, d.sum(0)))
+    assert "Hint: let the shapes guide you" in fb.message and "[[" not in fb.message
+
+
 def test_dense_checker_names_the_learners_line():
     ns = {}
     exec("def dense_backward(dout, x, W):\n    dx = dout @ W\n    return dx, x.T @ dout, dout.sum(0)\n", ns)
@@ -186,7 +201,8 @@ def test_dense_checker_still_accepts_every_way_to_write_it():
 # --- exercise 1: the chain rule by hand ---
 
 def test_chain_by_hand_accepts_two_decimals_and_the_stub():
-    assert lesson.check_chain_by_hand(None).status == "not done"
+    stub = lesson.check_chain_by_hand(None)
+    assert stub.status == "not done" and "`dL_dw_new`" in stub.message  # not section 2's dL_dw
     for v in (-0.8777, -0.88, -0.87, np.float64(-0.878)):
         assert lesson.check_chain_by_hand(v).status == "correct", v
 
@@ -198,6 +214,8 @@ def test_chain_by_hand_accepts_two_decimals_and_the_stub():
     (-0.439, "half the answer"),
     (0.878, "wrong sign"),
     (0.146, "that is dL/dx"),
+    (-0.1669, "section 2's neuron (x = 2, w = 0.5, b = −0.5, y = 0.8)"),
+    (-0.17, "use x = 3, w = -0.5, b = 1, y = 1"),
     (-0.5, "not right yet"),
     ("-0.88", "without quotes"),
     ([1.0, 2.0], "one number"),

@@ -262,3 +262,79 @@ def test_three_steps_answer_is_what_gradient_descent_gives():
         for _ in range(2000):
             w -= lr * 2 * lesson.BOWL_A * (w - 1)
         assert (abs(w - 1) > 2) == grows
+
+
+# --- wave 2 of issue 13: plain words, honest axes, the momentum limit ---
+
+@pytest.mark.parametrize("fn, words", [
+    (lambda p, g, v, lr, beta: (p - 0.5 * lr * (beta * v + g), beta * v + g),
+     "At step 1: your new p is ["),
+    (lambda p, g, v, lr, beta: (p - lr * (beta * v + g), 2 * (beta * v + g)),
+     "At step 1: your new v is ["),
+])
+def test_momentum_checker_says_your_p_and_expected(fn, words):
+    fb = lesson.check_momentum_step(fn)
+    assert fb.status == "wrong" and words in fb.message and "expected [" in fb.message, fb.message
+    assert "returned" not in fb.message
+
+
+@pytest.mark.parametrize("value, words", [(-0.4, "positive; check the sign"), (0, "never moves")])
+def test_lr_limit_checker_sign(value, words):
+    fb = lesson.check_lr_limit(value)
+    assert fb.status == "wrong" and words in fb.message, fb.message
+
+
+def test_three_steps_checker_names_section_ones_factor():
+    fb = lesson.check_three_steps(1 + 2 * (1 - 2 * 0.3) ** 3)  # 1.128: the factor 1 − 2η of c = 2
+    assert fb.status == "wrong" and "section 1's factor" in fb.message, fb.message
+
+
+@pytest.mark.parametrize("c", [0.5, 1.0, 2.0, 2.9, 3.5, 4.0])
+def test_step_size_keeps_the_bowl_and_its_start_on_the_chart(c):
+    d = lesson.StepSize(curvature=c, lr=0.1)
+    d.update(curvature=c, lr=0.1)
+    top = d.ax.get_ylim()[1]
+    assert top >= 0.5 * c * d.W_LIM ** 2  # the whole bowl, and so the start, fits
+    assert top <= 0.5 * c * d.W_LIM ** 2 * 2.2 + 1  # and a gentle bowl is not squashed flat
+    d.png()
+    fig_box = d.fig.bbox
+    for ax in d.fig.axes:  # no axis label or tick label is cut off by the figure's edge
+        for text in [ax.yaxis.label, *ax.get_yticklabels()]:
+            if text.get_visible() and text.get_text():
+                box = text.get_window_extent()
+                assert box.x0 >= fig_box.x0 - 0.5, (c, text.get_text())
+
+
+def test_step_size_redraws_its_axis_only_when_the_top_changes():
+    d = lesson.StepSize(curvature=1.0, lr=0.2)
+    d.update(curvature=1.0, lr=0.2)
+    key = d.still_key()
+    d.update(curvature=1.0, lr=0.7)
+    assert d.still_key() == key  # the learning rate never changes the axis
+    d.update(curvature=4.0, lr=0.2)
+    assert d.still_key() != key
+
+
+@pytest.mark.parametrize("surface", list(surfaces.SURFACES))
+def test_race_labels_are_inside_the_figure(race_widget, surface):
+    race_widget.update(surface=surface)
+    race_widget.png()
+    ax, _ = race_widget.panels[surface]
+    for text in [ax.yaxis.label, *ax.get_yticklabels()]:
+        if text.get_text():
+            assert text.get_window_extent().x0 >= race_widget.fig.bbox.x0 - 0.5, text.get_text()
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.5, 0.9])
+def test_momentum_is_stable_up_to_two_times_one_plus_beta_over_c(beta):
+    """The text of section 4: on a bowl, momentum's limit is 2(1 + β)/c, not 2/c shrunk."""
+    c = 2.0
+    limit = 2 * (1 + beta) / c
+    for factor, diverges in ((0.98, False), (1.02, True)):
+        p = np.array([1.0])
+        opt = optim.SGD({"p": p}, lr=factor * limit, momentum=beta)
+        for _ in range(3000):
+            opt.step({"p": c * p})
+            if abs(p[0]) > 1e6:
+                break
+        assert (abs(p[0]) > 1e6) == diverges, (beta, factor, p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def test_errors_and_bad_returns_are_words():
         return 0.5
     fb = lesson.check_train(one_number)
     assert fb.status == "wrong" and "one number per epoch" in fb.message
+    assert "returned 1 loss for 50 epochs" in fb.message  # singular: not "1 losses"
 
 
 def test_skipping_examples_is_caught():
@@ -295,6 +297,7 @@ def test_divergence_is_words_not_nan(optimizer):
     assert "diverged" in s["message"] and "smaller learning rate" in s["message"]
     assert all(np.isfinite(pg.history["train_loss"]))  # nothing NaN is ever plotted
     assert "diverged" in pg.readout(s) and "nan" not in pg.readout(s)
+    assert not re.search(r"epoch \d+\.0\b", s["message"])  # "epoch 1", never "epoch 1.0"
     pg.png()
     pg.start()  # Train after divergence starts again from fresh weights
     assert not pg.state["diverged"] and pg.state["epoch"] == 0

@@ -164,11 +164,36 @@ def test_pad_handles_a_dot_and_strokes_off_the_pad(digit_model):
     pad = lesson.DigitPad(digit_model)
     pad.pen_down(10, 10)
     pad.pen_up()
-    assert "guess" in pad.update()                           # a single click: a dot, no crash
+    # a single click is not blown up into a solid square read as a digit: it asks for more
+    assert pad.update() == {"message": "draw a digit (bigger)"}
+    assert "bigger" in pad.readout(pad.update()) and "bigger" in pad.title.get_text()
+    pad.clear()
+    pad.pen_down(100, 100)
+    pad.pen_move(106, 104)                                   # a tiny scribble, 6 px across
+    pad.pen_up()
+    assert pad.update() == {"message": "draw a digit (bigger)"}
+    pad.pen_down(100, 130)
+    pad.pen_move(100, 200)                                   # now big enough to read
+    pad.pen_up()
+    assert "guess" in pad.update()
     pad.clear()
     pad.pen_down(-100, -100)
     pad.pen_move(-50, -80)
     assert pad.update() == {"message": "draw a digit"}       # entirely outside the pad
+
+
+def test_pad_title_says_an_8(digit_model, monkeypatch):
+    pad = lesson.DigitPad(digit_model)
+    pad.pen_down(130, 40)
+    pad.pen_move(129, 200)
+    pad.pen_up()
+    monkeypatch.setattr(lesson, "digit_probabilities", lambda m, c: np.eye(10)[8])
+    pad.update()
+    assert pad.title.get_text() == "I read an 8 (100% sure)"
+    monkeypatch.setattr(lesson, "digit_probabilities", lambda m, c: np.eye(10)[5])
+    pad.update()
+    assert pad.title.get_text() == "I read a 5 (100% sure)"
+    assert lesson._a(8) == "an 8" and lesson._a(1) == "a 1"
 
 
 def test_pad_widget_wires_mouse_events(digit_model):
@@ -269,6 +294,10 @@ def test_checks_say_when_the_network_does_not_read_digits():
     (lambda m, im: _predict_ok(m, im)[::-1], "wrong", "swapped"),
     (lambda m, im: _predict_ok(m, im)[0], "wrong", "pair"),
     (lambda m, im: m.forward(im / 16), "error", "raised ValueError"),
+    (lambda m, im: m.forward(im / 16), "error", "image.reshape(1, 64)"),
+    (lambda m, im: (_predict_ok(m, im)[0], round(_predict_ok(m, im)[1], 3)), "wrong",
+     "return the probability unrounded"),
+    (lambda m, im: (_predict_ok(m, im)[0], round(_predict_ok(m, im)[1], 4)), "wrong", "rounded"),
     (lambda m, im: [_predict_ok(m, im)] and None, "wrong", "forget `return`"),
 ])
 def test_check_predict_digit_explains_mistakes(fn, status, words):
@@ -355,6 +384,15 @@ def test_check_read_batch_explains_mistakes(digit_model, fn, words):
 def test_check_read_batch_explains_the_axis_on_the_buggy_function(digit_model):
     fb = lesson.check_read_batch(lambda m, X: _probs(m, X).argmax(axis=0), digit_model)
     assert "X_test[:10]" in fb.message and "shape (10, 10)" in fb.message and "axis=1" in fb.message
+
+
+def test_check_read_batch_names_the_flat_position_as_a_whole_number(digit_model):
+    fb = lesson.check_read_batch(lambda m, X: _probs(m, X).argmax(), digit_model)
+    flat = int(_probs(digit_model, data.stratified_split(*data.load_digits(), seed=0)[2][0][:10]
+                      / 16).argmax())
+    row, col = divmod(flat, 10)
+    assert f"one number, {flat}, for" in fb.message, fb.message
+    assert f"row {row}, column {col}" in fb.message and f"{flat}." not in fb.message, fb.message
 
 
 def test_check_read_batch_stub_is_not_done():

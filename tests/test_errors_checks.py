@@ -38,6 +38,15 @@ def setting(name, value):
 
 
 CASES = [
+    # --- checks.filled_in (a course author's arguments) ---
+    ("checks.filled_in keys text", lambda: checks.filled_in({}, "W2", "p"), TypeError,
+     r"checks\.filled_in: expected keys to be the names.*str 'W2'"),
+    ("checks.filled_in keys None", lambda: checks.filled_in({}, None, "p"), TypeError, r"keys.*None"),
+    ("checks.filled_in keys empty", lambda: checks.filled_in({}, [], "p"), ValueError, r"one or more names"),
+    ("checks.filled_in keys numbers", lambda: checks.filled_in({}, [1, 2], "p"), ValueError, r"one or more names"),
+    ("checks.filled_in name None", lambda: checks.filled_in({}, ["a"], None), TypeError, r"expected name to be text"),
+    ("checks.filled_in name empty", lambda: checks.filled_in({}, ["a"], ""), ValueError, r"name is empty"),
+    ("checks.filled_in fill number", lambda: checks.filled_in({}, ["a"], "p", 3), TypeError, r"expected fill to be text"),
     # --- checks.as_numbers ---
     ("checks.as_numbers name None", lambda: checks.as_numbers(1.0, None), TypeError, r"checks\.as_numbers: expected name to be text.*None"),
     ("checks.as_numbers shape string", lambda: checks.as_numbers(1.0, "x", shape="3"), TypeError,

@@ -88,7 +88,7 @@ class HandRuleDemo(Interactive):
         c3, c8 = self.counts[next(iter(RULE_FEATURES))]
         self.h3 = ax.stairs(c3, self.edges, color=plots.PALETTE["blue"], lw=2, label="real 3s")
         self.h8 = ax.stairs(c8, self.edges, color=plots.PALETTE["orange"], lw=2, label="real 8s")
-        self.line = ax.axvline(0, color=plots.PALETTE["vermillion"], lw=2, label="threshold t")
+        self.line = ax.axvline(0, color=plots.PALETTE["black"], lw=2, ls="--", label="threshold t")
         ax.set_xlim(0, 16)
         ax.set_ylim(0, top * 1.15)
         ax.set_xlabel("average ink per pixel in the region (0 = blank, 16 = full)")
@@ -216,6 +216,7 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
     name = getattr(fn, "__name__", "your rule")
     X, y = _test_threes_and_eights()
     region, threshold = region_code(), HAND_RULE[1]
+    other = region_code("ink in the left half")  # hints show a region the exercise allows
     guesses = []
     for image in X:
         got, problem = call(fn, image.copy())
@@ -232,6 +233,11 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
                          "should return one True (an 8) or False (a 3).",
                          "average the region first, then compare: `return image[rows, "
                          "columns].mean() > t`, with your own region and threshold t.")
+        elif isinstance(got, (float, np.floating, int, np.integer)) and got in (3, 8):
+            return wrong(f"`{name}` returned the digit {fmt(got)}; return True for an 8 and "
+                         "False for a 3.",
+                         "end with a comparison, which gives True or False: `return ink > t`, "
+                         "not `return 8 if ... else 3`.")
         elif isinstance(got, (float, np.floating, int, np.integer)):
             return wrong(f"`{name}` returned the number {fmt(got)} for one image; it should "
                          "return True (an 8) or False (a 3). An amount of ink is half a rule.",
@@ -240,8 +246,8 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
         else:
             return wrong(f"`{name}` returned {fmt(got)} ({type(got).__name__}) for one image; "
                          "it should return True (an 8) or False (a 3).",
-                         f"end your rule with a comparison, like `return {region}.mean() > "
-                         f"{threshold}`, which gives True or False.")
+                         f"end your rule with a comparison, like `return {other}.mean() > t` "
+                         "(t your threshold), which gives True or False.")
     guesses = np.array(guesses)
     truth = y == 1
     acc = float(np.mean(guesses == truth))
@@ -252,7 +258,7 @@ def check_is_eight(fn, target: float = 0.8) -> Feedback:
         return wrong(f"`{name}` says {says} for every image. {score} That is what always "
                      "guessing the same answer gives: your threshold may be above (or below) the "
                      "ink of every image, or the rule may not look at the image at all.",
-                     f"compare an amount of ink (e.g. {region}.mean()) with a threshold inside "
+                     f"compare an amount of ink (e.g. {other}.mean()) with a threshold inside "
                      "the range of the ink values (the slider above shows them).")
     feature = rule_feature(X)
     if acc < 0.5:

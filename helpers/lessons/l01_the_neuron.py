@@ -183,11 +183,17 @@ def check_neuron(fn) -> Feedback:
     """
     name = getattr(fn, "__name__", "neuron")
     for args in NEURON_CASES:
+        on = f"x={fmt(args[0])}, w={fmt(args[1])}, b={fmt(args[2])}"
         got, problem = call(fn, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
         if problem is not None:
+            if problem.status == "error" and "IndexError" in problem.message and args[0].size != 3:
+                problem = Feedback("error", problem.message + f"\nThat was with {args[0].size} "
+                                   f"input{'s' * (args[0].size != 1)}. Hint: it must work for any "
+                                   "length, not only 3: use np.dot(w, x), which adds up every "
+                                   "product however many there are.")
             return problem
         got, problem = as_numbers(got, name, what="one number, the neuron's output", returned=True,
-                                  on=f" for x={fmt(args[0])}, w={fmt(args[1])}, b={fmt(args[2])}")
+                                  on=f" for {on}")
         if problem is not None:
             return problem
         if got.size == 2:
@@ -202,64 +208,92 @@ def check_neuron(fn) -> Feedback:
                               right=_neuron_reference(*args), atol=1e-6)
         if found:
             what, fix = found
-            return wrong(f"It looks like you {what}: for x={fmt(args[0])}, w={fmt(args[1])}, "
-                         f"b={fmt(args[2])} `{name}` returned {fmt(got)}, expected "
-                         f"{fmt(_neuron_reference(*args))}.", fix)
-        return compare(got, _neuron_reference(*args), name, args,
-                       "z = np.dot(w, x) + b, then return 1 / (1 + np.exp(-z)).")
+            return wrong(f"It looks like you {what}: for {on} `{name}` returned {fmt(got)}, "
+                         f"expected {fmt(_neuron_reference(*args))}.", fix)
+        right = float(_neuron_reference(*args))
+        if got.shape == () and any(np.isclose(float(got), round(right, k), rtol=0, atol=1e-9)
+                                   for k in range(5)):
+            return wrong(f"You rounded: for {on} `{name}` returned {fmt(got)}, but the full value "
+                         f"is {right!r}. The check compares the full value.",
+                         "return the full value: leave out round() (or np.round); round only "
+                         "when you print.")
+        problem = compare(got, _neuron_reference(*args), name, (),
+                          "z = np.dot(w, x) + b, then return 1 / (1 + np.exp(-z)).")
+        return Feedback(problem.status, problem.message.replace(f"`{name}` ", f"`{name}` for {on} ", 1))
     return correct(f"Correct! `{name}` matches sigmoid(w · x + b) on all {len(NEURON_CASES)} "
                    "cases, with 1, 2, 3 and 5 inputs. That is a whole artificial neuron.")
 
 
-def check_and_gate(params) -> Feedback:
-    """`params` = (w1, w2, b): the neuron must fire (output > 0.5) only when both inputs are 1.
+GATE_INPUTS = [(0, 0), (0, 1), (1, 0), (1, 1)]
 
+
+def _fires(w1: float, w2: float, b: float) -> tuple:
+    """For each of GATE_INPUTS, True where the neuron (w1, w2, b) fires (output above 0.5)."""
+    return tuple(bool(float(_neuron_reference([x1, x2], [w1, w2], b)) > 0.5) for x1, x2 in GATE_INPUTS)
+
+
+_ONLY_10 = (False, False, True, False)  # "x1 on and x2 off": fires for (1, 0) only
+
+
+def check_and_not_gate(params) -> Feedback:
+    """`params` = (w1, w2, b): the neuron must fire (output > 0.5) only for the inputs (1, 0),
+    "x1 on and x2 off", so x2 has to argue against firing (a negative weight).
+
+    Names the usual slips: the opposite gate, the bias written first, the weights swapped
+    (fires for (0, 1) instead), AND (x2 helps instead of vetoing), and a z of exactly 0.
     Introduced in notebooks/01_the_neuron.
     """
-    params, problem = as_numbers(params, "and_params", 3, "three numbers (w1, w2, b)", stub=True,
-                                 hint="write them as a tuple, e.g. and_params = (1.0, 1.0, -0.5).")
+    params, problem = as_numbers(params, "and_not_params", 3, "three numbers (w1, w2, b)",
+                                 stub=True, hint="write them as a tuple, e.g. and_not_params = "
+                                                 "(1.0, 2.0, -3.0).")
     if problem is not None:
         return problem
-    w1, w2, b = params
+    w1, w2, b = (float(v) for v in params)
     rows, bad = [], []
-    for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
+    for (x1, x2), fires, want in zip(GATE_INPUTS, _fires(w1, w2, b), _ONLY_10):
         out = float(_neuron_reference([x1, x2], [w1, w2], b))
-        want = x1 == 1 and x2 == 1
-        fires = out > 0.5
-        mark = "✓" if fires == want else "✗"
-        rows.append(f"{mark} inputs ({x1}, {x2}): output {out:.3f} → "
+        rows.append(f"{'✓' if fires == want else '✗'} inputs ({x1}, {x2}): output {out:.3f} → "
                     f"{'fires' if fires else 'quiet'} (should be {'fires' if want else 'quiet'})")
         if fires != want:
             bad.append((x1, x2))
     table = "\n".join(rows)
     if not bad:
-        return correct(f"Correct! Your neuron is an AND gate:\n{table}")
+        return correct(f"Correct! Your neuron fires only when x1 is on and x2 is off:\n{table}\n"
+                       f"The negative weight w2 = {w2:g} lets x2 veto the answer.")
     if len(bad) == 4:
-        return wrong(f"Your neuron does the exact opposite of AND (it is a NAND gate): every row "
-                     f"is the other way round.\n{table}",
+        return wrong(f"Your neuron does the exact opposite: it fires for every input except (1, 0)."
+                     f"\n{table}",
                      "change the sign of all three numbers: (-w1, -w2, -b) fires where yours is "
-                     "quiet. For AND the weights are positive and the bias negative.")
-    if _is_and(params[1], params[2], params[0]):
+                     "quiet.")
+    if _fires(w2, b, w1) == _ONLY_10:
         return wrong("It looks like you wrote the bias first: read as (b, w1, w2) your numbers "
-                     f"make an AND gate, but the order asked for is (w1, w2, b).\n{table}",
-                     f"write and_params = ({params[1]:g}, {params[2]:g}, {params[0]:g}).")
+                     f"make the right neuron, but the order asked for is (w1, w2, b).\n{table}",
+                     f"write and_not_params = ({w2:g}, {b:g}, {w1:g}).")
+    if _fires(w2, w1, b) == _ONLY_10:
+        return wrong(f"Your neuron fires only for (0, 1): x2 on and x1 off. The two weights are "
+                     f"swapped.\n{table}",
+                     f"swap them: and_not_params = ({w2:g}, {w1:g}, {b:g}).")
+    if _fires(w1, w2, b) == (False, False, False, True):
+        return wrong(f"Your neuron is an AND gate: it fires only when both inputs are on. Here x2 "
+                     f"should stop the neuron from firing, not help it.\n{table}",
+                     "give x2 a negative weight, big enough in size that w1 + w2 + b stays at or "
+                     "below 0.")
     on_edge = [xy for xy in bad if np.isclose(xy[0] * w1 + xy[1] * w2 + b, 0.0, atol=1e-12)]
-    if (1, 1) in bad and len(bad) == 1:
-        hint = "the two weights together are not enough to beat the bias: make them bigger or the bias less negative."
-    elif (0, 0) in bad:
-        hint = "with both inputs off, z is just the bias: make b negative so the neuron stays quiet."
+    if (0, 0) in bad:
+        hint = ("with both inputs off, z is just the bias: b must be at or below 0 (exactly 0 "
+                "gives output 0.5, which is not above 0.5).")
+    elif (1, 0) in bad:
+        hint = f"with only x1 on, z = w1 + b = {w1 + b:g} must be above 0: make w1 bigger than -b."
+    elif (0, 1) in bad:
+        hint = (f"with only x2 on, z = w2 + b = {w2 + b:g} must stay at or below 0: give w2 a "
+                "negative weight.")
     else:
-        hint = "one input alone must not be enough: each weight on its own should stay below -b, both together above it."
+        hint = (f"with both on, z = w1 + w2 + b = {w1 + w2 + b:g} must stay at or below 0: make "
+                "w2 negative enough to cancel w1 + b.")
     if on_edge == bad:
         hint = ("z is exactly 0 there, so the output is exactly 0.5, and the neuron fires only "
                 "ABOVE 0.5. " + hint[0].upper() + hint[1:])
-    return wrong(f"Not an AND gate yet:\n{table}", hint)
-
-
-def _is_and(w1: float, w2: float, b: float) -> bool:
-    """True when the neuron (w1, w2, b) fires for (1, 1) only."""
-    return all((float(_neuron_reference([x1, x2], [w1, w2], b)) > 0.5) == (x1 == 1 and x2 == 1)
-               for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)])
+    return wrong(f"Not right yet:\n{table}", hint)
 
 
 BY_HAND = {"x": (2.0, -1.0), "w": (0.5, -1.5), "b": -1.0}

@@ -193,7 +193,7 @@ _GATE_HINTS = {
     "AND": "AND fires only for (1, 1): give both inputs the same weight and pick b so that one "
            "input alone is not enough, e.g. between -2·w and -w.",
     "OR": "OR fires when at least one input is 1: one input alone must be enough, but (0, 0) "
-          "must stay below zero, so b is negative and smaller in size than w.",
+          "must stay at or below zero, so b ≤ 0 and smaller in size than w.",
     "NAND": "start from (0, 0): there z is b alone, and NAND says 1, so b must be above 0. At "
             "(1, 1) z must fall to 0 or below: what sign must the weights have then? Each input "
             "on its own must still leave z above 0.",
@@ -303,6 +303,24 @@ def best_line_accuracy(X, y, values, biases=None, strict: bool = True) -> float:
     return float((fires == (np.asarray(y)[:, None] == 1)).mean(axis=0).max())
 
 
+_X1_NOT_X2 = np.array([0, 0, 1, 0])  # fires for (1, 0) only: w1 > 0 and w2 < 0
+
+
+def _looks_like_weights(got) -> bool:
+    """True when `got` looks like a line's (w1, w2, b), alone or with its accuracy."""
+    if isinstance(got, (tuple, list)):
+        return 2 <= len(got) <= 4 and (len(got) != 2 or isinstance(got[1], (tuple, list, np.ndarray)))
+    return isinstance(got, np.ndarray) and got.dtype.kind in "iuf" and got.shape in ((3,), (4,))
+
+
+def _tied_weights_accuracy(y, values) -> float:
+    """The best accuracy on the four corners of a search that uses one weight for both inputs."""
+    v = np.asarray(values, dtype=float)
+    w, b = np.meshgrid(v, v, indexing="ij")
+    z = GATE_X.sum(axis=1)[:, None] * w.ravel() + b.ravel()
+    return float(((z > 0) == (np.asarray(y)[:, None] == 1)).mean(axis=0).max())
+
+
 def check_best_line(best_line) -> Feedback:
     """The XOR exercise: a grid search over (w1, w2, b), whose best accuracy on XOR is 75 %
     (the check computes it with `best_line_accuracy`).
@@ -311,14 +329,25 @@ def check_best_line(best_line) -> Feedback:
     """
     name = getattr(best_line, "__name__", "best_line")
     grid = np.linspace(-2, 2, 9)
-    cases = [("XOR", grid), ("AND", grid), ("XOR", np.array([0.0])), ("OR", np.array([-1.0, 1.0]))]
-    for gate, values in cases:
-        X, y, _ = boundary_data(gate)
+    cases = [("the XOR points", GATES["XOR"], grid), ("the AND points", GATES["AND"], grid),
+             ("the XOR points", GATES["XOR"], np.array([0.0])),
+             ("the OR points", GATES["OR"], np.array([-1.0, 1.0])),
+             # "x1 and not x2" needs w1 != w2: a search that ties the two weights gets 75 %
+             ('the four corners labelled [0, 0, 1, 0] ("x1 and not x2")', _X1_NOT_X2, grid)]
+    for points, y, values in cases:
+        X = GATE_X
         got, problem = call(best_line, X.copy(), y.copy(), values.copy())
         if problem is not None:
             return problem
         expected = best_line_accuracy(X, y, values)
-        on = f"on the {gate} points with values = {fmt(values)}"
+        on = f"on {points} with values = {fmt(values)}"
+        if _looks_like_weights(got):
+            with_acc = " together with its accuracy" if len(got) in (2, 4) else ""
+            return wrong(f"`{name}` {on} returned {fmt(got)}: that looks like the best line's "
+                         f"weights (w1, w2, b){with_acc}. Return only the best accuracy, not the "
+                         f"weights: one number between 0 and 1 (here {expected:g}).",
+                         "keep the best weights in a variable if you want to print them, but end "
+                         "with `return best`, the accuracy alone.")
         g, problem = as_numbers(got, name, (), "one number, the best accuracy as a fraction "
                                 "between 0 and 1", returned=True, on=" " + on)
         if problem is not None:
@@ -340,6 +369,12 @@ def check_best_line(best_line) -> Feedback:
             return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}: that is the best "
                          "line through the origin. Did you leave out the bias?",
                          "add a third loop, `for b in values:`, and use z = w1·x1 + w2·x2 + b.")
+        if not np.isclose(g, expected) and np.isclose(g, _tied_weights_accuracy(y, values)):
+            return wrong(f"`{name}` {on} returned {g:g}, expected {expected:g}. That is the best "
+                         "line with one weight for both inputs (w1 = w2): this labelling needs two "
+                         "different weights.",
+                         "loop over w1 and over w2 separately (two loops, plus one for b), so that "
+                         "every pair of weights is tried.")
         if not np.isclose(g, expected):
             hint = ("Try every combination: three nested loops over `values` (one for w1, one for "
                     "w2, one for b). For each, predict 1 where w1·x1 + w2·x2 + b > 0, compare with y, "

@@ -13,7 +13,17 @@ import ipywidgets as w
 import numpy as np
 
 from .. import layers, plots
-from ..checks import Feedback, as_numbers, call, correct, fmt, known_mistake, not_done, wrong
+from ..checks import (
+    Feedback,
+    as_numbers,
+    call,
+    correct,
+    filled_in,
+    fmt,
+    known_mistake,
+    not_done,
+    wrong,
+)
 from ..validate import as_array, choice, number_in, positive_int
 from ..widgets import Interactive
 from .l02_weights_and_biases import boundary_data  # the four input pairs and XOR's labels
@@ -223,7 +233,8 @@ def _separation(hidden) -> dict:
     """Can one line split XOR's classes among the four hidden points (4, 2)?
 
     Each class has two points, so one line splits them exactly when the segment joining the
-    two XOR = 0 points and the one joining the two XOR = 1 points do not meet. When they do not,
+    two XOR = 0 points and the one joining the two XOR = 1 points do not cross or touch (the
+    segments, not the endless lines through them). When they do not,
     the widest split is the perpendicular bisector of their closest points.
 
     Returns {"separable", "margin", "w", "c", "why"}: the output unit w·h + c fires (> 0)
@@ -248,8 +259,8 @@ def _separation(hidden) -> dict:
                                f"({a[0]:.2f}, {a[1]:.2f}), but XOR is 0 for one and 1 for the other: "
                                "no line can split one point"}
     return {"separable": False, "margin": 0.0, "w": None, "c": None,
-            "why": "the line joining the two XOR = 0 points meets the one joining the two XOR = 1 "
-                   "points, so no straight line has both XOR = 0 points on one side and both XOR = 1 "
+            "why": "the segment joining the two XOR = 0 points crosses or touches the segment joining "
+                   "the two XOR = 1 points, so no straight line has both XOR = 0 points on one side and both XOR = 1 "
                    "points on the other"}
 
 
@@ -282,8 +293,8 @@ class XorHiddenSpace(Interactive):
     Six sliders set the two hidden units' weights and biases (start: OR and NAND, as in the
     lesson). Left: the input plane, each hidden unit's line and an arrow to the side where it
     fires. Right: the same four points at their hidden coordinates (h1, h2), which is all the
-    output unit sees; the dashed lines join the points of each class. When those two dashed
-    lines do not meet, one line (black) splits the classes and the output unit can compute XOR.
+    output unit sees; the dashed segments join the points of each class. When those two dashed
+    segments do not cross or touch, one line (black) splits the classes and the output unit can compute XOR.
 
     Introduced in notebooks/03_layers.
     """
@@ -313,7 +324,8 @@ class XorHiddenSpace(Interactive):
         self.ax_in.set_xlabel("$x_1$")
         self.ax_in.set_ylabel("$x_2$")
         self.ax_in.set_title("Input plane: the hidden units' lines", fontsize=9.5)
-        self.ax_in.legend(loc="upper left", fontsize=8, ncols=2, handletextpad=0.2, columnspacing=0.8,
+        self.ax_in.legend(loc="upper left", fontsize=8, ncols=2, handletextpad=0.5, columnspacing=1.0,
+                          markerscale=0.6,
                           frameon=True, framealpha=0.9, edgecolor="none").set_zorder(6)  # above the lines
         self.unit_lines, self.unit_arrows, self.unit_names = [], [], []
         for k, colour in enumerate(self.UNIT_COLOURS):
@@ -387,16 +399,23 @@ class XorHiddenSpace(Interactive):
             hs = hidden[XOR_LABELS == cls]
             pts.set_offsets(hs)
             seg.set_data(hs[:, 0], hs[:, 1])
+        sep = _separation(hidden)
+        at_corners = bool(np.all(np.minimum(np.abs(hidden), np.abs(hidden - 1)) < 0.1))
+        away = self._label_direction(hidden, sep)
         for i, label in enumerate(self.h_labels):
             same = [j for j in range(4) if np.allclose(hidden[j], hidden[i], atol=1e-6)]
             label.xy = tuple(np.clip(hidden[i], *self.H_LIM))
-            right = hidden[i][0] > 0.6  # names to the left of points on the right, inside the axes
-            low = hidden[i][1] < 0.4  # and above points near the bottom
-            label.set_horizontalalignment("right" if right else "left")
-            label.set_verticalalignment("bottom" if low else "top")
-            label.xyann = (-8 if right else 8, 8 if low else -8)
+            if at_corners:  # points far apart: names beside them, inside the axes
+                right = hidden[i][0] > 0.6  # names to the left of points on the right
+                low = hidden[i][1] < 0.4  # and above points near the bottom
+                dx, dy = (-8 if right else 8), (8 if low else -8)
+            else:  # points close together: push each class's names away from the other class
+                d = away if XOR_LABELS[i] == 1 else -away
+                dx, dy = 11 * d[0], 11 * d[1]
+            label.set_horizontalalignment("left" if dx > 3 else "right" if dx < -3 else "center")
+            label.set_verticalalignment("bottom" if dy > 0 else "top")
+            label.xyann = (dx, dy)
             label.set_text("\n".join(_PAIR_TEXT[j] for j in same) if same[0] == i else "")
-        sep = _separation(hidden)
         ends = _line_in_box(sep["w"], sep["c"], *self.H_LIM) if sep["separable"] else None
         self.out_line.set_visible(ends is not None)
         if ends is not None:
@@ -409,6 +428,19 @@ class XorHiddenSpace(Interactive):
                 "hidden": {t: (round(float(a), 2), round(float(b), 2)) for t, (a, b) in zip(_PAIR_TEXT, hidden)},
                 "separable": sep["separable"], "margin": round(float(sep["margin"]), 3),
                 "why": sep["why"], "activation": activation}
+
+    @staticmethod
+    def _label_direction(hidden, sep):
+        """A unit vector from the XOR = 0 points towards the XOR = 1 points in the hidden plane."""
+        if sep["separable"]:
+            d = np.asarray(sep["w"], dtype=float)
+        else:  # at right angles to the XOR = 0 segment, so names stay off the points' line
+            zero = hidden[XOR_LABELS == 0]
+            d = np.array([zero[0][1] - zero[1][1], zero[1][0] - zero[0][0]])
+            if d @ (hidden[XOR_LABELS == 1].mean(axis=0) - zero.mean(axis=0)) < 0:
+                d = -d
+        n = float(np.hypot(*d))
+        return d / n if n > 1e-9 else np.array([1.0, 1.0]) / np.sqrt(2)
 
     def readout(self, result: dict) -> str:
         like = "fires (output above 0.5) like" if result["activation"] == "sigmoid" else "computes"
@@ -455,7 +487,7 @@ class ReluHinges(Interactive):
     """
 
     N = 4
-    COLOURS = (plots.PALETTE["vermillion"], plots.PALETTE["purple"], plots.PALETTE["sky"],
+    COLOURS = (plots.PALETTE["vermillion"], plots.PALETTE["purple"], plots.PALETTE["green"],
                plots.PALETTE["black"])
     START = {"at1": -1.5, "slope1": 0.6, "at2": 0.0, "slope2": -1.2, "at3": 1.5, "slope3": 0.0,
              "at4": 2.5, "slope4": 0.0}
@@ -777,24 +809,10 @@ def check_network_shapes(predictions) -> Feedback:
 
     Introduced in notebooks/03_layers.
     """
-    if predictions is None:
-        return not_done("predictions")
-    keys = ", ".join(f'"{k}"' for k in _PREDICTION_KEYS)
-    if not isinstance(predictions, dict):
-        return wrong(f"`predictions` is {fmt(predictions, 60)}; expected a dict with the keys {keys}.",
-                     "Keep the dict of the stub and replace each ... with your answer.")
-    missing = [k for k in _PREDICTION_KEYS if k not in predictions]
-    if missing:
-        others = [repr(k) for k in predictions if k not in _PREDICTION_KEYS]
-        return wrong(f"`predictions` has no {' and no '.join(repr(k) for k in missing)}"
-                     + (f" (it has {', '.join(others)} instead)" if others else "") + f"; expected the keys {keys}.",
-                     "Keep the keys of the stub as they are.")
-    blank = [k for k in _PREDICTION_KEYS if predictions[k] is ... or predictions[k] is None]
-    if len(blank) == len(_PREDICTION_KEYS):
-        return not_done("predictions")
-    if blank:
-        return Feedback("not done", f"Not done yet: fill in {' and '.join(repr(k) for k in blank)} too "
-                                    "(each ... is an answer still to give), then run this cell again.")
+    given = filled_in(predictions, _PREDICTION_KEYS, "predictions")
+    if isinstance(given, Feedback):
+        return given
+    predictions = given
     n, sizes = NET_BATCH, NET_SIZES
     expected = {"W2": (sizes[1], sizes[2]), "h1": (n, sizes[1]), "out": (n, sizes[3])}
     lines, hints = [], []
@@ -888,7 +906,11 @@ def check_xor_network(xor_weights) -> Feedback:
     if xor_weights is None:
         return not_done("xor_weights")
     if not isinstance(xor_weights, (tuple, list)) or len(xor_weights) != 4:
-        return wrong(f"`xor_weights` is {fmt(xor_weights)}; expected four things: (W1, b1, W2, b2).")
+        if isinstance(xor_weights, (tuple, list)):
+            return wrong(f"`xor_weights` has {len(xor_weights)} item{'' if len(xor_weights) == 1 else 's'}; "
+                         "expected four: (W1, b1, W2, b2).",
+                         "put all four in one tuple: xor_weights = (W1, b1, W2, b2).")
+        return wrong(f"`xor_weights` is {fmt(xor_weights, 80)}; expected four things: (W1, b1, W2, b2).")
     want = {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)}
     arrays = {}
     for (key, shape), value in zip(want.items(), xor_weights):

@@ -12,7 +12,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import data, layers, losses, optim, plots, train, validate
-from ..checks import Feedback, as_numbers, call, correct, fmt, not_done, wrong
+from ..checks import Feedback, as_numbers, call, correct, filled_in, fmt, wrong
 from ..validate import _describe, as_array, positive_int
 from ..widgets import Interactive, slider
 
@@ -164,6 +164,9 @@ class ActivationDepth(Interactive):
     DEPTH, WIDTH, BATCH = 10, 100, 200
     SCALES = (1 / 4, 4.0)
     ACTIVATIONS = ("tanh", "relu")
+    HIST_RANGE = {"tanh": (-1.1, 1.1), "relu": (-0.1, 3.1)}  # the histogram's x-axis for each
+    HIST_LABEL = {"tanh": "activation value (tanh: from -1 to 1)",
+                  "relu": "activation value (values above 3 drawn at 3)"}
 
     def __init__(self, seed: int = 0):
         seed = positive_int(seed, "seed", "ActivationDepth", minimum=0)
@@ -192,9 +195,9 @@ class ActivationDepth(Interactive):
                                  lw=1.5, fill=True, alpha=0.5, label="layer 1")
         self.last = ax_h.stairs(np.zeros(30), np.linspace(-1, 1, 31), color=plots.PALETTE["vermillion"],
                                 lw=2, label="layer 10")
-        ax_h.set_xlim(-1.1, 3.1)
+        ax_h.set_xlim(*self.HIST_RANGE["tanh"])
         ax_h.set_ylim(0, 0.6)
-        ax_h.set_xlabel("activation value (values above 3 drawn at 3)")
+        ax_h.set_xlabel(self.HIST_LABEL["tanh"])
         ax_h.set_ylabel("share of the activations")
         ax_h.legend(loc="upper right", fontsize=8)
         self.hist_title = ax_h.set_title("", fontsize=10)
@@ -266,9 +269,15 @@ class ActivationDepth(Interactive):
             counts, edges = np.histogram(np.minimum(a[a > 0], 3.0), bins=30, range=(0.0, 3.0))
         return counts / max(len(a), 1), edges
 
+    def still_key(self):
+        return self.ax_h.get_xlim()  # the histogram's axis is redrawn when the activation changes it
+
     def update(self, scale: float = 1.0, activation: str = "tanh") -> dict:
         scale = float(scale)
         stds, first, last, saturated = self.spreads(scale, activation)
+        if self.ax_h.get_xlim() != self.HIST_RANGE[activation]:
+            self.ax_h.set_xlim(*self.HIST_RANGE[activation])
+            self.ax_h.set_xlabel(self.HIST_LABEL[activation])
         self.curve.set_ydata(np.clip(stds, 1e-9, 1e6))
         for stairs, (counts, edges) in ((self.first, first), (self.last, last)):
             stairs.set_data(counts, edges)
@@ -352,7 +361,8 @@ class DigitForwardPass(Interactive):
 
     Four panels, left to right: the 64 inputs drawn as the 8×8 image; the 16 hidden units'
     activations after ReLU; the 10 output scores; their softmax probabilities, the guess
-    coloured green when right and vermillion when wrong. Control: which test digit (slider).
+    coloured green when right and vermillion when wrong (then the true digit's bar is dark blue).
+    Control: which test digit (slider).
     ``model`` is a ``layers.Sequential`` Dense → ReLU → Dense from 64 inputs to 10 scores
     (default: `digit_network`'s); ``X`` (N, 64) with ink 0..1 and ``y`` (N,) the true digits.
     """
@@ -438,14 +448,26 @@ class DigitForwardPass(Interactive):
             bar.set_color(plots.PALETTE["sky"])
         right = guess == true
         self.p_bars[guess].set_color(plots.PALETTE["green"] if right else plots.PALETTE["vermillion"])
-        self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), {'right' if right else 'wrong'}")
+        if right:
+            self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), right")
+        else:  # the true digit's bar in dark blue: how far behind is it?
+            self.p_bars[true].set_color(plots.PALETTE["blue"])
+            self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), wrong; {true}: {p[true]:.0%}")
+        rank = int(np.sum(p > p[true])) + 1
         return {"true digit": true, "guess": guess, "probability": f"{p[guess]:.0%}",
-                "right": right, "hidden units at 0": silent, "largest score": round(float(z.max()), 1)}
+                "right": right, "true digit's probability": f"{p[true]:.0%}", "true digit's rank": rank,
+                "hidden units at 0": silent, "largest score": round(float(z.max()), 1)}
 
     def readout(self, result: dict) -> str:
-        return (f"a <b>{result['true digit']}</b> · {result['hidden units at 0']} hidden units at 0 · "
+        text = (f"a <b>{result['true digit']}</b> · {result['hidden units at 0']} hidden units at 0 · "
                 f"guess <b>{result['guess']}</b> with {result['probability']} "
                 f"({'right' if result['right'] else 'wrong'})")
+        if not result["right"]:
+            rank, share = result["true digit's rank"], result["true digit's probability"]
+            place = {2: "second", 3: "third"}.get(rank, f"number {rank}")
+            text += (f" · the true digit {result['true digit']} (dark blue bar) gets {share}, "
+                     f"{place} of the ten")
+        return text
 
     def controls(self) -> dict:
         return {"index": w.IntSlider(value=0, min=0, max=len(self.X) - 1, description="test digit",
@@ -476,6 +498,8 @@ class _Named(np.ndarray):
             return tag[0]
         if len(shape) == 2 and tag[1] == shape[::-1] and tag[2] == strides[::-1]:
             return tag[0] + ".T"  # the named array turned around
+        if len(tag[1]) == 1 and shape == (tag[1][0], 1):
+            return f"{tag[0]} made into a column"  # b[:, None] or b.reshape(-1, 1)
         return None
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
@@ -524,6 +548,8 @@ def _shape_words(fn, name, x, params, problem) -> str | None:
     (left, ls), (right, rs) = (operands + [(None, ())] * 2)[:2]
 
     def called(n, s):
+        if n and n.endswith("made into a column"):
+            return f"{n}, shape {s}"
         return f"{n} {s}" if n else f"an array of shape {s} computed in your function"
 
     if op == "matmul":
@@ -544,82 +570,101 @@ def _shape_words(fn, name, x, params, problem) -> str | None:
     else:
         head = (f"`{name}` stopped at a sum that cannot be done: {called(left, ls)} {'+' if op == 'add' else '-'} "
                 f"{called(right, rs)}; numpy can only add arrays whose last sizes match.")
-        fix = ("each bias has one number per neuron of its own layer: add b1 to x @ W1, b2 to "
-               "h @ W2, and so on.")
+        column = next((n for n in (left, right) if n and n.endswith("made into a column")), None)
+        if column:
+            fix = (f"keep {column.split()[0]} as it is, one number per neuron, shape ({rs[0] if right == column else ls[0]},): "
+                   "numpy adds it to every row, one row per example. As a column it would go down "
+                   "the examples instead.")
+        else:
+            fix = ("each bias has one number per neuron of its own layer: add b1 to x @ W1, b2 to "
+                   "h @ W2, and so on.")
     return f"{head} {setting}" + (f"\n{where}" if where else "") + f"\nHint: {fix}"
 
 
-# --- exercise: predict the shapes (notebooks/04_forward_pass) ---
+# --- exercise: predict two softmaxes (notebooks/04_forward_pass) ---
 
-SHAPES_NET = {"batch": 32, "sizes": (5, 16, 8, 1)}  # 32 houses, 5 features -> 16 -> 8 -> 1 price
-
-
-def _shapes_answer():
-    n, (d, h1, h2, c) = SHAPES_NET["batch"], SHAPES_NET["sizes"]
-    return {"W1": (d, h1), "H1": (n, h1), "W2": (h1, h2), "b2": (h2,), "H2": (n, h2),
-            "W3": (h2, c), "out": (n, c)}
+SOFTMAX_SCORES = {"equal": (2.0, 2.0, 2.0), "big": (1000.0, 1001.0, 1002.0)}
 
 
-def check_shapes(shapes) -> Feedback:
-    """Exercise in notebooks/04_forward_pass: predict the shapes in `layers.mlp([5, 16, 8, 1])`
-    for a batch of 32 examples, as a dict {"W1": (5, 16), "H1": ..., ...} of tuples."""
-    want = _shapes_answer()
-    keys = ", ".join(want)
-    if shapes is None:
-        return not_done("shapes")
-    if not isinstance(shapes, dict):
-        return wrong(f"`shapes` is {fmt(shapes, 80)}, a {type(shapes).__name__}; expected the dict "
-                     f"from the cell above with the keys {keys}.",
-                     'fill in each None with a tuple, e.g. "W1": (5, 16).')
-    try:
-        given = {str(k): v for k, v in shapes.items()}
-    except Exception:  # a hostile dict
-        return wrong("`shapes` could not be read as a dict.", "use the dict from the cell above.")
-    if all(given.get(k) is None for k in want):
-        return not_done("shapes")
-    missing = [k for k in want if given.get(k) is None]
-    if missing:
-        return wrong(f"`shapes` has no shape yet for {', '.join(missing)}.",
-                     "fill in every entry with a tuple such as (32, 16).")
-    n, (d, h1, h2, c) = SHAPES_NET["batch"], SHAPES_NET["sizes"]
-    lines, bad = [], 0
-    for k, right in want.items():
-        v = given[k]
-        try:
-            got = tuple(int(s) for s in (v if isinstance(v, (tuple, list)) else (v,)))
-            if any(not float(s).is_integer() for s in (v if isinstance(v, (tuple, list)) else (v,))):
-                raise ValueError
-        except Exception:  # text, fractions, nested junk
-            lines.append(f"✗ {k}: {fmt(v, 40)} is not a shape; write a tuple of whole numbers like {right}.")
+def _softmax_words(key, g, want) -> tuple[str, str]:
+    """(what went wrong, hint) for one prediction `g` (3 numbers, maybe NaN) against `want`."""
+    if not np.all(np.isfinite(g)):
+        if key == "big":
+            return ("that is what the formula gives when a computer follows it word for word: "
+                    "np.exp(1000) overflows to infinity, and inf / inf is nan. The maths itself has a "
+                    "perfectly good answer.",
+                    "Softmax only cares about the gaps between the scores. Here they are 1 and 1, "
+                    "the same as for [0, 1, 2].")
+        return ("np.exp(2) is about 7.39, an ordinary number: nothing overflows here.",
+                "What happens when you divide three equal numbers by their sum?")
+    total = float(g.sum())
+    if key == "equal" and np.allclose(g, 1.0, atol=0.01):
+        return ("[1, 1, 1] adds up to 3, but probabilities add up to 1.",
+                "Equal scores share the whole 1 equally.")
+    if key == "equal" and np.allclose(g, np.exp(2.0), atol=0.05):
+        return ("that is np.exp of each score; softmax then divides by their sum.",
+                "Divide each e² by e² + e² + e².")
+    if key == "big" and np.allclose(g, 1 / 3, atol=0.01):
+        return ("the scores are not equal: 1002 is 2 more than 1000. Softmax does not look at how big "
+                "the scores are (1000 / 3003 is about 1/3), only at their gaps, and exp turns a gap "
+                "of 1 into a factor of e ≈ 2.7.",
+                "Subtract 1000 from every score: the answer is softmax([0, 1, 2]).")
+    if key == "big" and np.allclose(g, want[::-1], atol=0.01):
+        return ("that is the right set of numbers in the wrong order: the largest score, 1002, gets "
+                "the largest probability.", "Keep the order of the scores.")
+    if key == "big" and np.allclose(g, [0.0, 0.0, 1.0], atol=0.01):
+        return ("a gap of 2 makes the last score e² ≈ 7.4 times as likely as the first, not "
+                "certain: the first two still get a share.",
+                "Work out e⁰, e¹, e² and divide each by their sum.")
+    if abs(total - 1.0) > 0.02:
+        return (f"these add up to {total:.3g}, but softmax's outputs always add up to 1.",
+                "Divide each exponential by the sum of all three.")
+    if key == "equal":
+        return ("equal scores give equal probabilities: nothing tells the three classes apart.",
+                "Three equal shares of 1.")
+    return ("not quite.", "Subtract 1000 from every score first (that does not change softmax), then "
+                          "work out e⁰, e¹, e² and divide each by their sum.")
+
+
+def check_softmax_predictions(predicted) -> Feedback:
+    """Exercise 1 in notebooks/04_forward_pass: predict softmax([2, 2, 2]) and
+    softmax([1000, 1001, 1002]) before running anything.
+
+    ``predicted`` is the dict {"equal": three probabilities, "big": three probabilities};
+    each is compared with the true softmax to within 0.01. Typical wrong answers get named:
+    nan or infinity for the big scores (the naive formula, not the maths), [1, 1, 1], e² each,
+    1/3 each for the big scores, the right numbers in reverse, and answers that do not add up to 1.
+    """
+    given = filled_in(predicted, SOFTMAX_SCORES, "predicted", "three probabilities")
+    if isinstance(given, Feedback):
+        return given
+    lines, hints, bad = [], [], 0
+    for key, scores in SOFTMAX_SCORES.items():
+        want = layers.softmax(np.array(scores))
+        label = "softmax([" + ", ".join(f"{v:g}" for v in scores) + "])"
+        g, problem = as_numbers(given[key], f'predicted["{key}"]', 3, "three probabilities",
+                                finite=False)
+        if problem is not None:
             bad += 1
+            said, _, hint = problem.message.partition("\nHint: ")
+            lines.append(f"✗ {label}: {said}")
+            hints.append(hint)
             continue
-        if got == right:
-            lines.append(f"✓ {k} = {right}")
+        if np.allclose(g, want, atol=0.01):
+            lines.append(f"✓ {label} = {fmt(np.round(want, 3))}")
             continue
         bad += 1
-        if k.startswith("W") and got == right[::-1]:
-            why = (f"that is {k} turned around. W has one row per input and one column per neuron, "
-                   "so that x @ W works.")
-        elif k in ("H1", "H2", "out") and got == right[1:]:
-            why = f"that is one example's output; the batch has {n} rows, one per example."
-        elif k in ("H1", "H2", "out") and len(got) == 2 and got[0] != n:
-            why = f"the first size is the batch: {n} examples, whatever the layer."
-        elif k == "b2" and len(got) == 2:
-            why = "one bias per neuron, shared by every example: a bias has a single axis."
-        elif k == "b2":
-            why = "b2 belongs to layer 2: one bias per neuron of that layer."
-        elif k == "out" and got == (n,):
-            why = "the last layer still returns a matrix: one column per output unit."
-        else:
-            why = "follow the widths: 5 inputs, then 16, 8 and 1 neurons."
-        lines.append(f"✗ {k} = {got}: {why}")
+        why, hint = _softmax_words(key, g, want)
+        lines.append(f"✗ {label}: you said {fmt(np.round(g, 3), 60)}; {why}")
+        hints.append(hint)
     table = "\n".join(lines)
     if bad:
-        return wrong(f"{len(want) - bad} of {len(want)} shapes right:\n{table}",
-                     f"W{{k}} is (width before, width after); every layer's output is "
-                     f"(batch, width) = ({n}, width).")
-    return correct(f"Correct, all {len(want)}! The batch size {n} stays in front all the way; only "
-                   f"the widths change: ({n}, {d}) → ({n}, {h1}) → ({n}, {h2}) → ({n}, {c}).\n{table}")
+        return wrong(f"{len(SOFTMAX_SCORES) - bad} of {len(SOFTMAX_SCORES)} right:\n{table}",
+                     " ".join(h for h in hints if h) or "Give three probabilities for each, as a list such "
+                     "as [0.2, 0.3, 0.5].")
+    return correct("Correct, both! Equal scores share 1 equally. The big scores give the same answer as "
+                   "[0, 1, 2], because only the gaps between scores count. A computer that follows the "
+                   f"formula word for word still gets nan there: the break-it section shows it.\n{table}")
 
 
 def check_softmax(fn) -> Feedback:
@@ -641,8 +686,21 @@ def check_softmax(fn) -> Feedback:
         got, problem = call(fn, z.copy())
         if problem is not None:
             if problem.status == "error" and z.ndim == 2:
-                problem.message += ("\nHint: for a batch, sum along each row and keep the axis: "
-                                    "e.sum(axis=-1, keepdims=True), so the division lines up row by row.")
+                first = problem.message.split("\n", 1)[0]
+                where = next((line for line in problem.message.split("\n")
+                              if line.startswith("It happened")), "")
+                if "could not be broadcast" in first:
+                    return Feedback("error", (
+                        f"`{name}` stopped on {label}, z of shape {z.shape}: numpy could not line up two "
+                        f"arrays. z.max(axis=-1) or e.sum(axis=-1) gives one number per row, shape "
+                        f"({z.shape[0]},), and numpy lines such an array up with the columns of z, not its "
+                        f"rows. With keepdims=True the shape is ({z.shape[0]}, 1): one number per row, "
+                        "which lines up with the rows." + (f"\n{where}" if where else "")
+                        + "\nHint: keepdims=True on the max and on the sum: "
+                        "z.max(axis=-1, keepdims=True) and e.sum(axis=-1, keepdims=True)."))
+                problem.message += ("\nHint: for a batch, use the last axis and keep it: "
+                                    "keepdims=True on the max and on the sum, so each row lines up with "
+                                    "its own numbers.")
             return problem
         want = layers.softmax(z)
         g, problem = as_numbers(got, name, what=f"an array of probabilities like {fmt(want)}",

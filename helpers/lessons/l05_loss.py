@@ -22,7 +22,9 @@ class LineFitLoss(Interactive):
 
     Left: noisy points, the line ``y = slope·x + intercept`` and each residual as a vertical
     segment; right: the MSE over every (slope, intercept) as contours, with a marker at the
-    current pair and a star at the best one.
+    current pair, a star at the best one (drawn above the marker, so it stays visible when you
+    reach it) and a white trail with a black edge of your last 60 moves (readable on dark and
+    on yellow contours).
     """
 
     SLOPE = (-2.0, 5.0)
@@ -60,9 +62,12 @@ class LineFitLoss(Interactive):
                                  fontsize=10, fontweight="bold")
         self.off = ax.text(0.98, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8)
         plots.loss_surface(ax_l, lambda m, c: self.mse(m, c), self.SLOPE, self.INTERCEPT, log=True)
-        ax_l.scatter([self.best[0]], [self.best[1]], marker="*", s=160, color=plots.PALETTE["yellow"],
-                     edgecolors="black", linewidths=0.7, zorder=5, label="lowest loss")
-        (self.trail,) = ax_l.plot([], [], color=plots.PALETTE["orange"], lw=1, alpha=0.8, zorder=4)
+        self.star = ax_l.scatter([self.best[0]], [self.best[1]], marker="*", s=160, color=plots.PALETTE["yellow"],
+                     edgecolors="black", linewidths=0.7, zorder=7, label="lowest loss")
+        (self.trail_edge,) = ax_l.plot([], [], color=plots.PALETTE["black"], lw=3.4, zorder=4,
+                                       solid_capstyle="round", solid_joinstyle="round")
+        (self.trail,) = ax_l.plot([], [], color="white", lw=1.6, zorder=4.1,
+                                  solid_capstyle="round", solid_joinstyle="round")
         self.marker = ax_l.scatter([0], [0], s=70, color=plots.PALETTE["vermillion"],
                                    edgecolors="white", linewidths=1.2, zorder=6, label="your line")
         ax_l.set_xlabel("slope")
@@ -70,7 +75,8 @@ class LineFitLoss(Interactive):
         ax_l.set_title("MSE for every (slope, intercept)")
         ax_l.legend(loc="upper right", fontsize=8)
         self.path: list = []
-        self.moving = [self.res, self.line, self.loss_text, self.off, self.trail, self.marker]
+        self.moving = [self.res, self.line, self.loss_text, self.off, self.trail_edge, self.trail,
+                       self.marker, self.star]  # drawn in this order: the star last, on top
 
     def mse(self, slope, intercept):
         """MSE of the line on the data; slope and intercept may be equal-shaped arrays (grids)."""
@@ -93,6 +99,7 @@ class LineFitLoss(Interactive):
         self.path = (self.path + [(slope, intercept)])[-60:]
         p = np.array(self.path)
         self.trail.set_data(p[:, 0], p[:, 1])
+        self.trail_edge.set_data(p[:, 0], p[:, 1])
         return {"slope": round(slope, 2), "intercept": round(intercept, 2), "MSE": round(loss, 3),
                 "best MSE": round(float(self.best_mse), 3)}
 
@@ -217,12 +224,16 @@ def check_mse(fn) -> Feedback:
         (lambda p, y: np.sum((p - y) ** 2) / 2, "that is half the sum of squares. MSE divides by the "
          "number of values."),
         (lambda p, y: np.mean((p - y) ** 2) / 2, "that is half the MSE. Leave out the 1/2."),
+        (lambda p, y: np.sum((p - y) ** 2) / len(p), "you divided by len(pred), which counts the rows "
+         "only; a 2-D batch has pred.size values (rows × columns). Use np.mean, which divides by "
+         "all of them."),
     ]
     def parts(p, y):
         sq = (p - y) ** 2
         found = [(sq, "These are the squared errors, one per value; the MSE is their mean.")]
         if sq.ndim == 2:
-            found += [(sq.mean(axis=0), "np.mean(..., axis=0) averages each column on its own."),
+            found += [(sq.mean(axis=0), "You got one number per column: an average over the rows "
+                                        "only, as a loop over the rows or np.mean(..., axis=0) gives."),
                       (sq.mean(axis=1), "np.mean(..., axis=1) averages each row (example) on its own.")]
         return found
     problem = _loss05_run(fn, name, cases, _loss05_mse, wrongs, ("pred", "y"),
@@ -314,6 +325,10 @@ def check_loss_by_hand(answer) -> Feedback:
     err, p = _by_hand_answers()
     mse_true, ce_true = float(np.mean(err ** 2)), float(-np.mean(np.log(p)))
     table = ", ".join(f"{e:g}" for e in err)
+    if (np.isclose(mse, ce_true, atol=0.01) and np.isclose(ce, mse_true, atol=0.01)):
+        return wrong(f"The two are swapped: {ce:g} is the MSE and {mse:g} the cross-entropy. The "
+                     "tuple is (MSE, cross-entropy).",
+                     f"write loss_by_hand = ({ce:g}, {mse:g}).")
     if not np.isclose(mse, mse_true, atol=0.01):
         hint = (f"the predictions 2x + 1 are {', '.join(f'{v:g}' for v in err + np.array(BY_HAND['y']))}; "
                 f"the errors (prediction - y) are {table}. Square each one, then take their mean.")
@@ -340,6 +355,8 @@ def check_loss_by_hand(answer) -> Feedback:
             (float(-np.mean(np.log2(p))), "that uses log base 2; cross-entropy here uses the natural log, ln."),
             (float(-np.log(0.5)), "that takes the largest probability of each photo; the second photo's "
              "largest (0.5) is for cat, but the truth is dog, with 0.25."),
+            (float(-np.log(p[1])), "that is the loss of one photo, the second (-ln 0.25 = ln 4); "
+             "the batch's loss is the mean of both photos' losses."),
             (float(np.mean(1 - p)), "the log is missing: the loss is -ln(p), not 1 - p."),
             (float(-np.log(np.mean(p))), "that averages the probabilities first; take -ln of each one, "
              "then the mean."),

@@ -22,11 +22,12 @@ from ..widgets import Interactive
 # --- interactives ---
 
 def neuron_loss_graph(x1=1.0, x2=2.0, w1=0.5, w2=-0.4, b=0.1, y=1.0) -> Value:
-    """One tanh neuron and its squared error, as a graph of labelled Values.
+    """A two-input tanh neuron and its squared error, as a graph of labelled Values.
 
     ``L = (tanh(w1·x1 + w2·x2 + b) - y)²``; returns L (call ``L.backward()`` for the gradients).
-    The neuron of notebooks/06_backprop: the notebook builds it with its own numbers and
-    hands it to `BackwardStepper`; with no arguments it is the notebook's neuron.
+    Introduced in notebooks/06_backprop, as `BackwardStepper`'s default graph. (The notebook's
+    own neuron is a different one, with one input and a sigmoid, which it builds from Values
+    itself and hands to `BackwardStepper`.)
     """
     x1, x2, w1, w2, b, y = (number_in(v, n, "neuron_loss_graph") for v, n in (
         (x1, "x1"), (x2, "x2"), (w1, "w1"), (w2, "w2"), (b, "b"), (y, "y")))
@@ -111,7 +112,9 @@ class BackwardStepper(Interactive):
         name = node.label or "this node"
         if not terms:
             return f"{name} is the loss itself: dL/dL = 1."
-        return f"dL/d{name} = " + " + ".join(terms) + f" = {node.grad:.3f}"
+        # a label that is an expression (w·x, −y) gets brackets: dL/d(w·x), not dL/dw·x
+        shown = name if re.fullmatch(r"[^\W_]\w*", name) else f"({name})"
+        return f"dL/d{shown} = " + " + ".join(terms) + f" = {node.grad:.3f}"
 
     def update(self, step=0) -> dict:
         k = int(np.clip(step, 0, len(self.sequence)))
@@ -141,7 +144,7 @@ class BackwardStepper(Interactive):
                                     layout=w.Layout(width="420px"))}
 
 
-# the 2-input, 3-output layer of section 5, for one example: x, dout = dL/d(out)
+# the 2-input, 3-output layer of section 6, for one example: x, dout = dL/d(out)
 LAYER_X = np.array([2.0, -1.0])
 LAYER_DOUT = np.array([0.5, -1.0, 0.25])
 
@@ -315,6 +318,12 @@ def _shape_feedback(problem: Feedback, name: str, names: dict, targets: dict) ->
     return Feedback("error", f"`{name}` stopped on a shape mistake: {words}{line}")
 
 
+def _looks_like_shape_error(message: str) -> bool:
+    """True when an error's first line is about shapes (broadcasting, sizes that do not meet)."""
+    head = message.split("\n", 1)[0].lower()
+    return any(word in head for word in ("shape", "broadcast", "dimension", "not aligned", "mismatch"))
+
+
 # --- exercise checkers ---
 
 BY_HAND = {"x": 3.0, "w": -0.5, "b": 1.0, "y": 1.0}  # exercise 1's neuron
@@ -324,14 +333,20 @@ def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z))
 
 
+def _section2_slope(x=2.0, w=0.5, b=-0.5, y=0.8) -> float:
+    """dL/dw of the notebook's own neuron (section 2): a learner may hand that in by mistake."""
+    a = _sigmoid(w * x + b)
+    return 2 * (a - y) * a * (1 - a) * x
+
+
 def check_chain_by_hand(answer) -> Feedback:
     """`answer` = dL/dw for the neuron in BY_HAND (z = w·x + b, a = sigmoid(z), L = (a - y)²),
     worked out by the chain rule; two decimals are enough.
 
     Introduced in notebooks/06_backprop.
     """
-    got, problem = as_numbers(answer, "dL_dw", (), "one number, the slope dL/dw", stub=True,
-                              hint="write it as a plain number, e.g. dL_dw = -0.25.")
+    got, problem = as_numbers(answer, "dL_dw_new", (), "one number, the slope dL/dw", stub=True,
+                              hint="write it as a plain number, e.g. dL_dw_new = -0.25.")
     if problem is not None:
         return problem
     x, w, b, y = (BY_HAND[k] for k in "xwby")
@@ -358,12 +373,15 @@ def check_chain_by_hand(answer) -> Feedback:
                           f"dz/dw = x = {x:g}."),
         (2 * (z - y) * x, f"{got:.4g} leaves out the sigmoid: the loss uses a = sigmoid(z), "
                           f"not z."),
+        (_section2_slope(), f"{got:.4g} is dL/dw of section 2's neuron (x = 2, w = 0.5, b = −0.5, "
+                            f"y = 0.8). This exercise has a new one: use x = {x:g}, w = {w:g}, "
+                            f"b = {b:g}, y = {y:g}."),
     ]
     known = known_mistake(got, [(v, m) for v, m in mistakes], right=right, atol=0.006)
     if known:
         return wrong(known, f"Step by step: {steps}; multiply the three.")
     if not np.isclose(got, right, atol=0.01):
-        return wrong(f"dL_dw = {got:.4g} is not right yet.",
+        return wrong(f"dL_dw_new = {got:.4g} is not right yet.",
                      f"z = w·x + b = {z:g} and a = sigmoid(z) = {a:.4f}. Then the three links: "
                      "dL/da = 2(a − y), da/dz = a(1 − a), dz/dw = x; dL/dw is their product.")
     return correct(f"Correct! dL/dw = {dL_da:.3f} × {da_dz:.3f} × {x:g} = {right:.3f}. It is "
@@ -421,8 +439,14 @@ def check_dense_backward(fn) -> Feedback:
             said = _shape_feedback(problem, getattr(fn, "__name__", "dense_backward"), names, targets)
             if said is not problem:
                 return said
-            problem.message += ("\nHint: let the shapes guide you. x is (5, 3), W is (3, 2), dout is (5, 2): "
-                                "dx = dout @ W.T is (5, 3), dW = x.T @ dout is (3, 2).")
+            head, cut, _ = problem.message.partition("\nIt was called with ")
+            if cut:  # the shapes say more than three printed arrays
+                problem.message = (head + "\nIt was called with dout of shape (5, 2), x of shape "
+                                   "(5, 3) and W of shape (3, 2).")
+            if _looks_like_shape_error(head):  # any other error: no formulas given away
+                problem.message += ("\nHint: let the shapes guide you. x is (5, 3), W is (3, 2), "
+                                    "dout is (5, 2): dx = dout @ W.T is (5, 3), dW = x.T @ dout is "
+                                    "(3, 2).")
         return problem
     if not isinstance(got, (tuple, list)) or len(got) != 3:
         what = (f"a {type(got).__name__} of {len(got)} item{'s' if len(got) != 1 else ''}"

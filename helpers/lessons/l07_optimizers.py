@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import optim, plots
 from ..checks import Feedback, as_numbers, call, compare, correct, fmt, known_mistake, wrong
@@ -56,10 +57,11 @@ class OptimizerRace(Interactive):
         self.loss_lines = {n: ax_loss.plot([0], [0], color=c, lw=1.8, label=n)[0]
                            for n, c in RACE_COLOURS.items()}
         ax_loss.legend(loc="lower left", fontsize=8, ncols=2)
-        freeze_layout(self.fig)
         # one contour panel per surface, stacked in the same place; only the chosen one shows
         self.panels = {}
         for i, (name, s) in enumerate(surfaces.SURFACES.items()):
+            if i == 1:  # lay out once the first panel has its labels and ticks (none is cut off)
+                freeze_layout(self.fig)
             ax = ax0 if i == 0 else self.fig.add_axes(ax0.get_position())
             plots.loss_surface(ax, s.f, s.xlim, s.ylim, resolution=70, levels=18, log=True)
             ax.plot(*s.minimum, marker="*", ms=14, color="white", mec="black", zorder=6)
@@ -75,6 +77,7 @@ class OptimizerRace(Interactive):
                 (end,) = ax.plot(*s.start, "o", ms=8, color=c, mec="black", zorder=5)
                 trails[n] = (line, end)
             self.panels[name] = (ax, trails)
+        freeze_layout(self.fig)  # (already done when there are several surfaces)
 
     def update(self, surface="ravine", lr=0.02, beta=0.9, steps=100) -> dict:
         results = self.surfaces.race(surface, lr, beta, int(steps))
@@ -148,7 +151,7 @@ class StepSize(Interactive):
     STEPS = 20  # steps drawn on the right
     SHOWN = 8  # steps drawn on the bowl
     W_LIM = 3.2
-    L_TOP = 9.0
+    L_TOPS = (5.5, 11.0, 21.0)  # the left panel's y-top: the first that holds c/2·W_LIM² (few redraws)
 
     def __init__(self, curvature: float = 1.0, lr: float = 0.5):
         self.initial = {"curvature": 1.0, "lr": 0.5}
@@ -159,7 +162,9 @@ class StepSize(Interactive):
                                 label="loss L(w) = c/2·w²")
         (self.path,) = ax.plot([], [], "o-", color=plots.PALETTE["vermillion"], ms=4, lw=1,
                                label=f"first {self.SHOWN} steps")
-        ax.set(xlim=(-self.W_LIM, self.W_LIM), ylim=(-0.3, self.L_TOP), xlabel="weight w",
+        self.ax = ax
+        self.top = self._top(self.initial["curvature"])
+        ax.set(xlim=(-self.W_LIM, self.W_LIM), ylim=(-0.3, self.top), xlabel="weight w",
                ylabel="loss L(w)", title="Steps on the bowl")
         ax.legend(loc="upper center", fontsize=8)
         ax_w.axhline(0, color=plots.PALETTE["black"], lw=0.8)
@@ -169,12 +174,19 @@ class StepSize(Interactive):
         ax_w.set_xticks(range(0, self.STEPS + 1, 5))
         self.note = ax_w.text(0.98, 0.04, "", transform=ax_w.transAxes, ha="right", va="bottom",
                               fontsize=9)
+        # lay out with the tallest y-axis (the widest tick labels), so no label is ever cut off
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        ax.set_ylim(-0.3, self.L_TOPS[-1])
+        freeze_layout(self.fig)
+        ax.set_ylim(-0.3, self.top)
         self.moving = [self.curve, self.path, self.wline, self.note]
 
     def update(self, curvature: float = 1.0, lr: float = 0.5) -> dict:
         c, lr = float(curvature), float(lr)
         factor = 1.0 - lr * c + 0.0  # + 0.0: never "-0.00"
         w = self.START * factor ** np.arange(self.STEPS + 1)  # exact: w_k = (1 − lr·c)^k · w_0
+        self.top = self._top(c)
+        self.ax.set_ylim(-0.3, self.top)  # the axis is redrawn only when the top changes
         self.curve.set_ydata(0.5 * c * self.ws ** 2)
         shown = self._until_far(w[:self.SHOWN + 1])  # a diverging path leaves the picture
         self.path.set_data(shown, 0.5 * c * shown ** 2)
@@ -185,6 +197,14 @@ class StepSize(Interactive):
         return {"factor": round(factor, 3), "limit 2/c": round(2 / c, 3),
                 "verdict": _step_verdict(factor),
                 "w after 20 steps": f"{w[-1]:.3g}"}
+
+    def _top(self, c: float) -> float:
+        """The left panel's y-top for curvature c: the bowl's height at the edge fits under it."""
+        need = 0.5 * c * self.W_LIM ** 2
+        return next((t for t in self.L_TOPS if t >= need), max(need * 1.05, self.L_TOPS[-1]))
+
+    def still_key(self):
+        return self.top  # the y-axis (still) changes with the top
 
     def _until_far(self, w):
         """w up to and including its first point far outside the picture (numbers stay small)."""
@@ -342,9 +362,8 @@ def check_momentum_step(fn) -> Feedback:
         ])
         if known:
             return wrong(at + known, hint)
-        problem = compare(new_p, ref, "the new p", (), hint)
-        if problem is not None:
-            return Feedback("wrong", at + problem.message)
+        if not np.allclose(new_p, ref, atol=1e-6, rtol=1e-6):
+            return wrong(f"{at}your new p is {fmt(new_p)}, expected {fmt(ref)}.", hint)
         known = known_mistake(new_v, right=ref_v, candidates=[
             (old_v, "you returned v unchanged. Return the updated velocity beta * v + grad."),
             (-lr * ref_v, "your v is the step −lr·(βv + g). p is right, but this course keeps "
@@ -352,9 +371,8 @@ def check_momentum_step(fn) -> Feedback:
         ])
         if known:
             return wrong(at + known, hint)
-        problem = compare(new_v, ref_v, "the new v", (), hint)
-        if problem is not None:
-            return Feedback("wrong", at + problem.message)
+        if not np.allclose(new_v, ref_v, atol=1e-6, rtol=1e-6):
+            return wrong(f"{at}your new v is {fmt(new_v)}, expected {fmt(ref_v)}.", hint)
         p, v = new_p, new_v
     return correct(f"Correct! {len(grads)} momentum steps match helpers.optim.SGD(momentum={beta}) "
                    "exactly.")
@@ -375,6 +393,12 @@ def check_lr_limit(value) -> Feedback:
     right = 2 / c
     hint = ("the slope of 2.5·(w − 1)² is 5·(w − 1), so c = 5 and one step multiplies the "
             "distance to the bottom by 1 − lr·c. It must stay between −1 and 1.")
+    if value < 0:
+        return wrong(f"my_lr_limit = {value:g}: a learning rate is positive; check the sign.",
+                     hint)
+    if value == 0:
+        return wrong("my_lr_limit = 0: at a learning rate of 0, w never moves. The limit is a "
+                     "positive number.", hint)
     if abs(value - right) <= 1e-3:
         return correct(f"Correct! c = {c:g}, so 2/c = {right:g}. Below it each step multiplies "
                        f"w − 1 by 1 − lr·{c:g}, a number between −1 and 1; at exactly {right:g} "
@@ -421,6 +445,9 @@ def check_three_steps(value) -> Feedback:
                                                   "of the bottom each step."),
         (bottom + (w0 - bottom) * (1 - lr * BOWL_A) ** 3,
          "you took c = 2.5. The slope of 2.5·(w − 1)² is 5·(w − 1), so c = 5."),
+        (bottom + (w0 - bottom) * (1 - 2 * lr) ** 3,
+         f"you used section 1's factor 1 − 2·lr, which belongs to (w − 3)², whose c is 2. Here "
+         f"c = {c:g}, so the factor is 1 − lr·{c:g} = {factor:g}."),
         (bottom + (w0 - bottom) * factor, "that is w after one step; take three."),
         (bottom + (w0 - bottom) * factor ** 2, "that is w after two steps; take three."),
         (bottom + (w0 - bottom) * factor ** 4, "that is w after four steps; take three."),

@@ -308,7 +308,8 @@ def check_train(fn, epochs: int = 50, batch_size: int = 16, seed: int = 0) -> Fe
         return Feedback(problem.status, f"{said} {reached}" + (f"\nHint: {hint}" if hint else ""))
     curve = curve.reshape(-1)
     if len(curve) != epochs:
-        return wrong(f"`{fn.__name__}` returned {len(curve)} losses for {epochs} epochs; expected "
+        return wrong(f"`{fn.__name__}` returned {len(curve)} loss{'es' if len(curve) != 1 else ''} "
+                     f"for {epochs} epochs; expected "
                      f"one number per epoch. {reached}",
                      "append the epoch's loss once, after the inner loop over batches.")
     seen = np.concatenate(spy_model.updates)

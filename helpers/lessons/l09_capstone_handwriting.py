@@ -46,6 +46,11 @@ def digit_probabilities(model, image, scale: float = 16.0) -> np.ndarray:
     return layers.softmax(scores)[0]
 
 
+def _a(digit: int) -> str:
+    """The digit with its article: "an 8", "a 5"."""
+    return f"{'an' if int(digit) == 8 else 'a'} {int(digit)}"
+
+
 def _check_model(model, where: str) -> None:
     """A network has a forward method (and is not the class itself)."""
     if isinstance(model, type) or not callable(getattr(model, "forward", None)):
@@ -61,15 +66,20 @@ class DigitPad(Interactive):
     ``update() -> dict`` and ``png()``. ``widget()`` wires an ``ipycanvas.Canvas`` (a normal
     <canvas> element of fixed size, CSS class ``digit-pad``) and a Clear button to them.
 
-    The drawing is reduced the way the data set was made (helpers.drawing): drawn with a pen
-    whose width follows the drawing's size (``pen_fraction`` of its longer side: thick, like
-    the strokes in the data set, though drawings still come out with less ink), cropped, fitted into 32×32, centred, counted in 4×4
-    blocks. The figure shows the 32×32 bitmap, the 8×8 counts the network reads, and its ten
-    probabilities. While the mouse moves, the picture is redrawn at most every
-    ``throttle`` seconds; lifting the pen always redraws.
+    The drawing is reduced as closely as we can to the way the data set was made
+    (helpers.drawing): drawn with a pen whose width follows the drawing's size
+    (``pen_fraction`` of its longer side: thick, like the strokes in the data set, though
+    drawings still come out with less ink), cropped, fitted into 32×32 keeping its shape,
+    centred, counted in 4×4 blocks. A drawing less than ``MIN_EXTENT`` pixels across (a
+    click, a tiny scribble) is not read: the pad asks for a bigger digit. The figure shows
+    the 32×32 bitmap, the 8×8 counts the network reads, and its ten probabilities. While the
+    mouse moves, the picture is redrawn at most every ``throttle`` seconds; lifting the pen
+    always redraws.
 
     Introduced in notebooks/09_capstone_handwriting.
     """
+
+    MIN_EXTENT = 10.0  # pixels: a smaller drawing would be blown up into a solid square
 
     def __init__(self, model, size: int = 256, line_width: float = 18.0,
                  pen_fraction: float = 0.15, throttle: float = 0.1):
@@ -128,15 +138,22 @@ class DigitPad(Interactive):
     def clear(self) -> None:
         self.strokes, self._drawing = [], False
 
-    def features(self):
-        """The drawing as 64 ink counts 0..16, or None for an empty pad; plus the 32×32 bitmap."""
-        from .. import drawing
-
+    def extent(self) -> float:
+        """The longer side of the box around the drawing, in pad pixels (0 for an empty pad)."""
         pts = [p for s in self.strokes for p in s]
         if not pts:
-            return None, None
+            return 0.0
         pts = np.asarray(pts)
-        extent = float(np.max(pts.max(axis=0) - pts.min(axis=0)))
+        return float(np.max(pts.max(axis=0) - pts.min(axis=0)))
+
+    def features(self):
+        """The drawing as 64 ink counts 0..16, plus the 32×32 bitmap; (None, None) for an
+        empty pad, a drawing entirely off the pad or one under MIN_EXTENT pixels across."""
+        from .. import drawing
+
+        extent = self.extent()
+        if extent < self.MIN_EXTENT:
+            return None, None
         pen = max(self.pen_fraction * extent, 2.0)
         image = drawing.strokes_to_image(self.strokes, self.size, pen)
         if not image.any():  # drawn entirely outside the pad
@@ -155,6 +172,9 @@ class DigitPad(Interactive):
             for bar in self.bars:
                 bar.set_height(0)
                 bar.set_color(plots.PALETTE["sky"])
+            if self.strokes and self.extent() < self.MIN_EXTENT:
+                self.title.set_text("Too small: draw a bigger digit")
+                return {"message": "draw a digit (bigger)"}
             self.title.set_text("Draw a digit on the pad")
             return {"message": "draw a digit"}
         p = digit_probabilities(self.model, counts)
@@ -164,11 +184,14 @@ class DigitPad(Interactive):
         for k, bar in enumerate(self.bars):
             bar.set_height(p[k])
             bar.set_color(plots.PALETTE["green"] if k == guess else plots.PALETTE["sky"])
-        self.title.set_text(f"I read a {guess} ({p[guess]:.0%} sure)")
+        self.title.set_text(f"I read {_a(guess)} ({p[guess]:.0%} sure)")
         return {"guess": guess, "probability": f"{p[guess]:.1%}", "probs": p}
 
     def readout(self, result: dict) -> str:
         if "guess" not in result:
+            if "bigger" in result.get("message", ""):
+                return ("Too small to read: clear, then draw a digit bigger, filling most of the "
+                        "white square.")
             return "Draw a digit with the mouse on the white square (big, filling most of it)."
         return (f"<b>guess</b>: {result['guess']} · <b>probability</b>: {result['probability']}"
                 f" · strokes: {len(self.strokes)}")
@@ -324,7 +347,7 @@ def _digit_cases(model) -> list:
     wrong_idx = np.flatnonzero(read != d["y_test"])
     if wrong_idx.size:
         i = wrong_idx[0]
-        cases.append((f'the first digit of the gallery "Every test mistake", a {d["y_test"][i]}',
+        cases.append((f'the first digit of the gallery "Every test mistake", {_a(d["y_test"][i])}',
                       (d["X_test"][i] * 16).reshape(8, 8)))
     return cases
 
@@ -356,6 +379,9 @@ def check_predict_digit(fn, model=None) -> Feedback:
         want_d, want_p = _predict_reference(model, image)
         got, problem = call(fn, copy.deepcopy(model), image.copy())
         if problem is not None:
+            if problem.status == "error" and "got (8, 8)" in problem.message:
+                return Feedback("error", f"{problem.message}\nHint: the network reads rows of 64 "
+                                "numbers, not an 8×8 square: pass it image.reshape(1, 64) / 16.")
             return problem
         on = (f"for {label} (the network reads it as {want_d}, with probability {want_p:.4f})")
         if isinstance(got, np.ndarray) and got.size == 10:
@@ -385,6 +411,11 @@ def check_predict_digit(fn, model=None) -> Feedback:
             return wrong(f"`{name}` returned ({int(d_f)}, {p_f:.4f}) {on}. That is the biggest raw "
                          "score, not a probability.",
                          "turn scores into probabilities with layers.softmax(scores).")
+        if int(d_f) == want_d and _rounded(p_f, want_p):
+            return wrong(f"`{name}` returned ({int(d_f)}, {fmt(p_f)}) {on}: the right digit, "
+                         "but the probability is rounded.",
+                         "return the probability unrounded, float(p[digit]); round only when "
+                         "you print it.")
         if not 0 <= p_f <= 1:
             return wrong(f"`{name}` returned {p_f:.4g} as the probability {on}; a probability "
                          "lies between 0 and 1.", "use layers.softmax on the network's scores.")
@@ -395,6 +426,11 @@ def check_predict_digit(fn, model=None) -> Feedback:
                    "answers as the network you trained, for X[0], the drawn 7 and the first "
                    "digit of the mistakes gallery. This is all the drawing pad does after "
                    "reducing your drawing to 8×8.")
+
+
+def _rounded(got: float, want: float) -> bool:
+    """True when `got` is `want` rounded to 1..5 decimals."""
+    return any(np.isclose(got, round(want, k), rtol=0, atol=1e-9) for k in range(1, 6))
 
 
 def _same_answer(ref: tuple, digit: float, prob: float) -> bool:
@@ -505,9 +541,17 @@ def check_read_batch(fn, model=None) -> Feedback:
                          f"numbers, whatever N is (here N = {n}).",
                          "take the biggest along each row instead: axis=1 (or axis=-1).")
         if g.ndim == 0 or g.size == 1 and n > 1:
-            return wrong(f"`{name}` returned one number, {fmt(g)}, {on}; expected {n} digits, "
+            v = float(g.ravel()[0])
+            shown, where = fmt(g), ""
+            if v == int(v):
+                shown = str(int(v))
+                if 0 <= v < n * 10:
+                    row, col = divmod(int(v), 10)
+                    where = (f" (here {int(v)} is row {row}, column {col} of the ({n}, 10) "
+                             "table, counted as one flat list)")
+            return wrong(f"`{name}` returned one number, {shown}, {on}; expected {n} digits, "
                          "one per image.", "np.argmax without an axis treats the whole table "
-                         "as one long list: give it axis=1.")
+                         f"as one long list{where}: give it axis=1.")
         if g.shape == (n,) and np.allclose(g, probs.max(axis=1), atol=1e-6) and not np.array_equal(g, want):
             return wrong(f"`{name}` returned the biggest probabilities {on}, not the digits.",
                          "argmax gives the position of the biggest value (the digit); max gives "
