@@ -407,7 +407,8 @@ def test_digit_reader_shows_the_true_digit_behind_a_wrong_guess(reader):
     assert colours[5] == plots.PALETTE["blue"].lower() and colours[3] == plots.PALETTE["vermillion"].lower()
     assert colours.count(plots.PALETTE["sky"].lower()) == 8
     assert r["true digit's rank"] == 2 and "gets 27%, second of the ten" in reader.readout(r)
-    assert "5: 27%" in reader.p_title.get_text()
+    assert reader.p_title.get_text() == "4. softmax: 3 (71%), wrong"  # short enough to fit
+    assert "a 5" in reader.img_title.get_text()
     r = reader.update(index=0)  # right again: no blue bar left behind
     assert r["right"] and plots.PALETTE["blue"].lower() not in {to_hex(b.get_facecolor()) for b in reader.p_bars}
     assert "dark blue" not in reader.readout(r)

@@ -219,7 +219,7 @@ def test_by_hand_numbers_are_what_the_solution_says():
     ((3.5, -1.04), "minus sign is missing"),
     ((3.5, 0.45), "log base 10"),
     ((3.5, 1.5), "log base 2"),
-    ((3.5, 0.69), "largest probability of each photo"),
+    ((3.5, 0.69), "the first photo's loss alone"),
     ((3.5, 0.625), "the log is missing"),
     ((3.5, 0.98), "averages the probabilities first"),
     ((3.5, 1.2), "ln 4 = 2 · ln 2"),

@@ -452,7 +452,7 @@ class DigitForwardPass(Interactive):
             self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), right")
         else:  # the true digit's bar in dark blue: how far behind is it?
             self.p_bars[true].set_color(plots.PALETTE["blue"])
-            self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), wrong; {true}: {p[true]:.0%}")
+            self.p_title.set_text(f"4. softmax: {guess} ({p[guess]:.0%}), wrong")  # true digit: panel 1
         rank = int(np.sum(p > p[true])) + 1
         return {"true digit": true, "guess": guess, "probability": f"{p[guess]:.0%}",
                 "right": right, "true digit's probability": f"{p[true]:.0%}", "true digit's rank": rank,

@@ -353,8 +353,10 @@ def check_loss_by_hand(answer) -> Feedback:
              "and a loss is not."),
             (float(-np.mean(np.log10(p))), "that uses log base 10; cross-entropy uses the natural log, ln."),
             (float(-np.mean(np.log2(p))), "that uses log base 2; cross-entropy here uses the natural log, ln."),
-            (float(-np.log(0.5)), "that takes the largest probability of each photo; the second photo's "
-             "largest (0.5) is for cat, but the truth is dog, with 0.25."),
+            (float(-np.log(0.5)), "that is ln 2 = -ln 0.5, the first photo's loss alone (or both photos "
+             "charged ln 2, as if the second had also given dog 0.5; its 0.5 is for cat). The second "
+             "photo gave dog only 0.25, so it pays -ln 0.25 = ln 4 = 2 · ln 2; the batch pays the mean "
+             "of the two."),
             (float(-np.log(p[1])), "that is the loss of one photo, the second (-ln 0.25 = ln 4); "
              "the batch's loss is the mean of both photos' losses."),
             (float(np.mean(1 - p)), "the log is missing: the loss is -ln(p), not 1 - p."),
