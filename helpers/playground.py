@@ -344,11 +344,7 @@ class Playground(Interactive):
 
     def widget(self) -> w.Box:
         """Controls, Train / Pause / Reset, the readout and the picture, wired together."""
-        ctrls = self.controls()
-        if "_value_rules" not in self.__dict__:
-            self._keep_rules(ctrls)
-        text = w.HTML()
-        image = self.image_widget()
+        ctrls, text, image = self._parts()
         buttons = {
             "train": w.Button(description="Train", icon="play", button_style="success"),
             "pause": w.Button(description="Pause", icon="pause"),

@@ -187,13 +187,17 @@ class Interactive:
         return (f"[interactive figure: {type(self).__name__}] The picture shows where it starts; "
                 f"run the cell in Jupyter to use it{using}.")
 
-    def widget(self) -> w.Box:
-        """Controls, readout and picture, wired together."""
+    def _parts(self) -> tuple:
+        """The controls (whose ranges become the rules `update` is checked against), an empty
+        readout and the picture: what every ``widget()`` starts from."""
         ctrls = self.controls()
         if "_value_rules" not in self.__dict__:
             self._keep_rules(ctrls)
-        text = w.HTML()
-        image = self.image_widget()
+        return ctrls, w.HTML(), self.image_widget()
+
+    def widget(self) -> w.Box:
+        """Controls, readout and picture, wired together."""
+        ctrls, text, image = self._parts()
 
         def refresh(_change=None):
             result = self.update(**{k: c.value for k, c in ctrls.items()})
